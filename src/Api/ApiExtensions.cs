@@ -1,0 +1,75 @@
+using System.Net;
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using OO.Api.Auth;
+using OO.Api.Me;
+using OO.Api.Tips;
+
+namespace OO.Api;
+
+public static class ApiExtensions
+{
+    /// <summary>The REST API's services: the cookie session, authorization, problem details and OpenAPI.</summary>
+    public static IServiceCollection AddOOApi(this IServiceCollection services)
+    {
+        services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.Section).ValidateOnStart();
+        services.AddSingleton<SessionSignIn>();
+        services.AddProblemDetails();
+        services.AddOpenApi();
+        services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+
+        services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
+            .AddCookie(cookie =>
+            {
+                cookie.Cookie.Name = "oo.session";
+                cookie.Cookie.HttpOnly = true;
+                cookie.Cookie.SameSite = SameSiteMode.Lax;
+                cookie.ExpireTimeSpan = TimeSpan.FromDays(30);
+                cookie.SlidingExpiration = true;
+                cookie.LoginPath = "/signin";
+                cookie.Events.OnRedirectToLogin = context => Deny(context, StatusCodes.Status401Unauthorized);
+                cookie.Events.OnRedirectToAccessDenied = context => Deny(context, StatusCodes.Status403Forbidden);
+            });
+        services.AddAuthorizationBuilder()
+            .AddPolicy(OOClaims.AdminPolicy, policy => policy.RequireAuthenticatedUser().RequireRole(OOClaims.AdminRole));
+        return services;
+    }
+
+    /// <summary>Session cookies are Secure everywhere but on a loopback host, where plain HTTP is how people develop.</summary>
+    public static IApplicationBuilder UseOOCookiePolicy(this IApplicationBuilder app) =>
+        app.UseCookiePolicy(new CookiePolicyOptions
+        {
+            OnAppendCookie = context => context.CookieOptions.Secure = !IsLoopbackHost(context.Context.Request.Host.Host),
+        });
+
+    /// <summary>Maps every REST endpoint; everything under <c>/api</c> requires a signed-in user.</summary>
+    public static IEndpointRouteBuilder MapOOApi(this IEndpointRouteBuilder app)
+    {
+        app.MapOpenApi();
+        app.MapAuthApi();
+        app.MapTipsApi().RequireAuthorization();
+        app.MapMeApi().RequireAuthorization();
+        return app;
+    }
+
+    private static Task Deny(Microsoft.AspNetCore.Authentication.RedirectContext<CookieAuthenticationOptions> context, int status)
+    {
+        // API callers get a status to act on; people opening a page are sent to sign in.
+        if (context.Request.Path.StartsWithSegments("/api") || status == StatusCodes.Status403Forbidden)
+        {
+            context.Response.StatusCode = status;
+            return Task.CompletedTask;
+        }
+
+        context.Response.Redirect(context.RedirectUri);
+        return Task.CompletedTask;
+    }
+
+    private static bool IsLoopbackHost(string host) =>
+        host.Equals("localhost", StringComparison.OrdinalIgnoreCase)
+        || (IPAddress.TryParse(host.Trim('[', ']'), out var address) && IPAddress.IsLoopback(address));
+}

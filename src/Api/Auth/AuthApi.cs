@@ -1,0 +1,60 @@
+using System.Net;
+using System.Net.Mail;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace OO.Api.Auth;
+
+public static class AuthApi
+{
+    /// <summary>Maps <c>/auth/dev</c> (when enabled) and <c>/auth/signout</c>.</summary>
+    public static RouteGroupBuilder MapAuthApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/auth").WithTags("Auth");
+        if (app.ServiceProvider.GetRequiredService<IOptions<AuthOptions>>().Value.DevSignIn)
+        {
+            group.MapPost("/dev", DevSignIn);
+        }
+
+        group.MapPost("/signout", (Delegate)SignOut);
+        return group;
+    }
+
+    private static async Task<Results<Ok<SignedIn>, ValidationProblem, ProblemHttpResult>> DevSignIn(
+        DevSignInRequest request, HttpContext http, SessionSignIn sessions)
+    {
+        if (http.Connection.RemoteIpAddress is not { } remote || !IPAddress.IsLoopback(remote))
+        {
+            return TypedResults.Problem(
+                "Development sign-in answers only callers on this machine.", statusCode: StatusCodes.Status403Forbidden);
+        }
+
+        if (string.IsNullOrWhiteSpace(request.Email) || !MailAddress.TryCreate(request.Email.Trim(), out var address)
+            || address.Address != request.Email.Trim())
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
+            {
+                ["email"] = ["Give the email address to sign in as, for example ada@example.com."],
+            });
+        }
+
+        var email = address.Address.ToLowerInvariant();
+        var user = await sessions.SignInAsync(http, $"dev:{email}", email);
+        return TypedResults.Ok(new SignedIn(user.UserId, email));
+    }
+
+    private static async Task<NoContent> SignOut(HttpContext http)
+    {
+        await http.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+        return TypedResults.NoContent();
+    }
+
+    /// <summary>The answer to a successful sign-in.</summary>
+    public sealed record SignedIn(string UserId, string Email);
+}

@@ -1,0 +1,25 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using OO.Api.Auth;
+using OO.Grains.Interfaces.Users;
+
+namespace OO.Api.Me;
+
+public static class MeApi
+{
+    /// <summary>Maps <c>GET /api/me</c>.</summary>
+    public static RouteGroupBuilder MapMeApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/me").WithTags("Me");
+        group.MapGet("/", GetMe);
+        return group;
+    }
+
+    private static async Task<Ok<MeResponse>> GetMe(HttpContext http, IGrainFactory grains)
+    {
+        var summary = await grains.GetGrain<IUserGrain>(http.User.GetUserId()).GetSummary();
+        return TypedResults.Ok(new MeResponse(summary.UserId, summary.Email, http.User.IsInRole(OOClaims.AdminRole), summary.Stats));
+    }
+}

@@ -1,0 +1,60 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using OO.Api.Auth;
+using OO.Grains.Interfaces.Tips;
+using OO.Grains.Interfaces.Users;
+
+namespace OO.Api.Tips;
+
+public static class TipsApi
+{
+    private const long MaxDwellMs = 7L * 24 * 60 * 60 * 1000;
+
+    /// <summary>Maps <c>GET /api/tip</c> and <c>POST /api/tips/{tipId}/feedback</c>.</summary>
+    public static RouteGroupBuilder MapTipsApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api").WithTags("Tips");
+        group.MapGet("/tip", GetTip);
+        group.MapPost("/tips/{tipId}/feedback", React);
+        return group;
+    }
+
+    private static async Task<Results<Ok<TipResponse>, NoContent>> GetTip(HttpContext http, IGrainFactory grains)
+    {
+        var tip = await grains.GetGrain<IUserGrain>(http.User.GetUserId()).GetTip();
+        return tip is null ? TypedResults.NoContent() : TypedResults.Ok(TipResponse.From(tip));
+    }
+
+    private static async Task<Results<Ok<FeedbackResponse>, ValidationProblem, ProblemHttpResult>> React(
+        string tipId, FeedbackRequest request, HttpContext http, IGrainFactory grains)
+    {
+        if (!Enum.TryParse<Reaction>(request.Reaction, ignoreCase: true, out var reaction)
+            || !Enum.IsDefined(reaction) || int.TryParse(request.Reaction, out _))
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
+            {
+                ["reaction"] = ["Say how you reacted: done, snooze or dismiss."],
+            });
+        }
+
+        if (request.DwellMs is < 0 or > MaxDwellMs)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
+            {
+                ["dwellMs"] = ["dwellMs is the time the tip was visible, in milliseconds: between 0 and one week."],
+            });
+        }
+
+        var outcome = await grains.GetGrain<IUserGrain>(http.User.GetUserId()).React(tipId, reaction, request.DwellMs);
+        return outcome.Status switch
+        {
+            FeedbackStatus.Recorded => TypedResults.Ok(new FeedbackResponse(tipId, reaction.ToString().ToLowerInvariant(), outcome.Reward ?? 0)),
+            FeedbackStatus.AlreadyReacted => TypedResults.Problem(
+                "This tip already has a reaction; a tip takes one.", statusCode: StatusCodes.Status409Conflict, title: "Already reacted"),
+            _ => TypedResults.Problem(
+                "No tip with this id was shown to you.", statusCode: StatusCodes.Status404NotFound, title: "Unknown tip"),
+        };
+    }
+}

@@ -1,0 +1,13 @@
+namespace OO.Grains.Interfaces.Identity;
+
+/// <summary>
+/// Maps one external login (<c>dev:{email}</c>, <c>google:{sub}</c>, <c>apple:{sub}</c>) to the
+/// user id it always reaches. Keyed by the login.
+/// </summary>
+[Alias("oo.IIdentityGrain")]
+public interface IIdentityGrain : IGrainWithStringKey
+{
+    /// <summary>The user id of this login, allocating a new one on first use.</summary>
+    [Alias("GetOrCreateUserId")]
+    Task<string> GetOrCreateUserId();
+}

@@ -1,0 +1,14 @@
+namespace OO.Grains.Interfaces.Tasks;
+
+/// <summary>
+/// An open task as a source reports it. <see cref="Priority"/> follows Todoist's API: 1 is normal,
+/// 4 is urgent. <see cref="DueAt"/> is set only when the task is due at a time of day.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("oo.SourceTask")]
+public sealed record SourceTask(
+    [property: Id(0)] string SourceRef,
+    [property: Id(1)] string Content,
+    [property: Id(2)] int Priority,
+    [property: Id(3)] DateOnly? DueDate,
+    [property: Id(4)] DateTimeOffset? DueAt,
+    [property: Id(5)] DateTimeOffset AddedAt);

@@ -1,0 +1,12 @@
+namespace OO.Grains.Interfaces.Tasks;
+
+/// <summary>
+/// Every open task of one source at one moment. Snapshots are state, not deltas: applying the
+/// same or an older <see cref="Version"/> again changes nothing, and a lost one is healed by the next.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("oo.TaskSnapshot")]
+public sealed record TaskSnapshot(
+    [property: Id(0)] string Source,
+    [property: Id(1)] long Version,
+    [property: Id(2)] DateTimeOffset TakenAt,
+    [property: Id(3)] IReadOnlyList<SourceTask> Tasks);

@@ -1,0 +1,7 @@
+namespace OO.Grains.Identity;
+
+[GenerateSerializer, Alias("oo.IdentityState")]
+public sealed class IdentityState
+{
+    [Id(0)] public string? UserId { get; set; }
+}

@@ -1,0 +1,28 @@
+namespace OO.Grains.Learning;
+
+/// <summary>Rewards inferred from a reaction and its dwell time (section <c>OO:Rewards</c>).</summary>
+public sealed class RewardOptions
+{
+    public const string Section = "OO:Rewards";
+
+    /// <summary>Done this soon after showing is not yet the magic zone. Default 15 seconds.</summary>
+    public TimeSpan MagicZoneStart { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>Done later than this after showing is no longer the magic zone. Default 2 minutes.</summary>
+    public TimeSpan MagicZoneEnd { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>Done inside the magic zone. Default +1.0.</summary>
+    public double DoneInMagicZone { get; set; } = 1.0;
+
+    /// <summary>Done outside the magic zone (or with no dwell time). Default +0.5.</summary>
+    public double Done { get; set; } = 0.5;
+
+    /// <summary>Default 0.</summary>
+    public double Snooze { get; set; }
+
+    /// <summary>Default −0.5.</summary>
+    public double Dismiss { get; set; } = -0.5;
+
+    /// <summary>A task completed in its source after being shown, with no reaction. Default +0.5.</summary>
+    public double CompletedInSource { get; set; } = 0.5;
+}

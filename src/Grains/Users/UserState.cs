@@ -1,0 +1,22 @@
+using OO.Grains.Interfaces.Users;
+
+namespace OO.Grains.Users;
+
+/// <summary>Everything the user grain persists. Ids never move once stored.</summary>
+[GenerateSerializer, Alias("oo.UserState")]
+public sealed class UserState
+{
+    [Id(0)] public string? Email { get; set; }
+    [Id(1)] public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>The latest task snapshot of each source, by source name.</summary>
+    [Id(2)] public Dictionary<string, SourceTasks> Sources { get; set; } = [];
+
+    /// <summary>Recently served tips, newest last, bounded by <c>OO:Tips:ServedLogSize</c>; the last one may be current.</summary>
+    [Id(3)] public List<ServedTip> Served { get; set; } = [];
+
+    /// <summary>Candidates kept out of view until the given time (snoozed, dismissed, or done but not yet gone from their source).</summary>
+    [Id(4)] public Dictionary<string, DateTimeOffset> HiddenUntil { get; set; } = [];
+
+    [Id(5)] public UserStats Stats { get; set; } = new(0, 0, 0, 0);
+}

@@ -1,0 +1,91 @@
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Configuration.Memory;
+using OO.Api;
+using OO.Api.Auth;
+using OO.Api.Http;
+using OO.Grains;
+using OO.Silo.Configuration;
+using OO.Silo.Health;
+using OO.Silo.Hosting;
+using OO.Silo.Storage;
+using OO.Web;
+using Orleans.Dashboard;
+
+namespace OO.Silo;
+
+/// <summary>Builds the one oO process: the silo, the REST API, the web client and the dashboard.</summary>
+public static class OOHost
+{
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        configure?.Invoke(builder);
+
+        var settings = HostSettings.Load(builder.Configuration, builder.Environment.ContentRootPath);
+        AddEnvironmentDefaults(builder, settings);
+        Directory.CreateDirectory(settings.DataDirectory);
+
+        builder.Services.AddSingleton(settings);
+        builder.Services.AddSingleton<Database>();
+        // Registered before the silo, so the schema is in place when Orleans first queries it.
+        builder.Services.AddHostedService<SchemaInstaller>();
+        builder.Services.AddOOGrainServices();
+        builder.Services.AddOOApi();
+        builder.Services.AddHealthChecks().AddCheck<SiloReadinessCheck>("silo", tags: ["ready"]);
+        AddDataProtection(builder, settings);
+        if (!builder.Environment.IsDevelopment())
+        {
+            builder.Logging.AddJsonConsole();
+        }
+
+        builder.UseOrleans(silo => silo.AddOOSilo(settings));
+
+        var app = builder.Build();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseOOCookiePolicy();
+        app.UseJsonBodiesOnly();
+        app.UseWebClient();
+        app.UseAuthentication();
+        app.UseAuthorization();
+
+        app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false });
+        app.MapHealthChecks("/readyz", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
+        app.MapOOApi();
+        app.MapOrleansDashboard("/dashboard").RequireAuthorization(OOClaims.AdminPolicy);
+        return app;
+    }
+
+    /// <summary>
+    /// Development sign-in and the demo source are on by default only in Development; the first user
+    /// administers the embedded default. Explicit configuration always wins over these.
+    /// </summary>
+    private static void AddEnvironmentDefaults(WebApplicationBuilder builder, HostSettings settings)
+    {
+        var development = builder.Environment.IsDevelopment() ? "true" : "false";
+        builder.Configuration.Sources.Insert(0, new MemoryConfigurationSource
+        {
+            InitialData = new Dictionary<string, string?>
+            {
+                [$"{AuthOptions.Section}:DevSignIn"] = development,
+                [$"{AuthOptions.Section}:FirstUserIsAdmin"] = settings.IsEmbedded ? "true" : "false",
+                ["OO:Demo:Enabled"] = development,
+            },
+        });
+    }
+
+    private static void AddDataProtection(WebApplicationBuilder builder, HostSettings settings)
+    {
+        var protection = builder.Services.AddDataProtection().SetApplicationName("oO");
+        if (settings.IsEmbedded)
+        {
+            protection.PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(settings.DataDirectory, "keys")));
+        }
+        else
+        {
+            builder.Services.Configure<Microsoft.AspNetCore.DataProtection.KeyManagement.KeyManagementOptions>(
+                options => options.XmlRepository = new DatabaseXmlRepository(settings));
+        }
+    }
+}

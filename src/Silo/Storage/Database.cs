@@ -1,0 +1,44 @@
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+using Npgsql;
+using OO.Silo.Configuration;
+
+namespace OO.Silo.Storage;
+
+/// <summary>Opens connections to the configured engine, for the schema installer, health checks and analytics.</summary>
+public sealed class Database(HostSettings settings)
+{
+    public StorageProvider Engine => settings.Storage;
+
+    public async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        DbConnection connection = settings.Storage == StorageProvider.Sqlite
+            ? new SqliteConnection(settings.ConnectionString)
+            : new NpgsqlConnection(settings.ConnectionString);
+        try
+        {
+            await connection.OpenAsync(cancellationToken);
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+
+    public async Task<bool> IsReachableAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var connection = await OpenAsync(cancellationToken);
+            await using var command = connection.CreateCommand();
+            command.CommandText = "SELECT 1";
+            return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken)) == 1;
+        }
+        catch (DbException)
+        {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,2 @@
+Console.Error.WriteLine("oo-tools: no verbs yet.");
+return 1;
