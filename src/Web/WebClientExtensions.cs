@@ -9,6 +9,16 @@ public static class WebClientExtensions
     public static IApplicationBuilder UseWebClient(this IApplicationBuilder app)
     {
         var files = new EmbeddedFileProvider(typeof(WebClientExtensions).Assembly, "OO.Web.wwwroot");
+        // The tip page signs people in when they have no session.
+        app.Use((context, next) =>
+        {
+            if (context.Request.Path == "/signin")
+            {
+                context.Request.Path = "/index.html";
+            }
+
+            return next(context);
+        });
         app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = files });
         app.UseStaticFiles(new StaticFileOptions
         {

@@ -16,7 +16,8 @@ public sealed record HostSettings(
     int GatewayPort,
     IPAddress? AdvertisedIP,
     string ClusterId,
-    string ServiceId)
+    string ServiceId,
+    TimeSpan? MinimumReminderPeriod = null)
 {
     public const int DefaultSiloPort = 11111;
     public const int DefaultGatewayPort = 30000;
@@ -63,7 +64,8 @@ public sealed record HostSettings(
             Port(configuration, "OO:Cluster:GatewayPort", DefaultGatewayPort),
             advertised,
             NonEmpty(configuration, "OO:Cluster:ClusterId", DefaultClusterId),
-            NonEmpty(configuration, "OO:Cluster:ServiceId", DefaultServiceId));
+            NonEmpty(configuration, "OO:Cluster:ServiceId", DefaultServiceId),
+            Duration(configuration, "OO:Reminders:MinimumPeriod"));
     }
 
     private static int Port(IConfiguration configuration, string key, int fallback)
@@ -78,6 +80,14 @@ public sealed record HostSettings(
             ? port
             : throw new OOConfigurationException($"{EnvironmentName(key)} must be a port number from 1 to 65535, not '{value}'.");
     }
+
+    private static TimeSpan? Duration(IConfiguration configuration, string key) =>
+        configuration[key] switch
+        {
+            null or "" => null,
+            var value when TimeSpan.TryParse(value, CultureInfo.InvariantCulture, out var span) && span > TimeSpan.Zero => span,
+            var value => throw new OOConfigurationException($"{EnvironmentName(key)} must be a positive duration such as 00:01:00, not '{value}'."),
+        };
 
     private static string NonEmpty(IConfiguration configuration, string key, string fallback) =>
         configuration[key] is { } value

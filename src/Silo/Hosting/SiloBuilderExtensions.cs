@@ -55,6 +55,11 @@ public static class SiloBuilderExtensions
             options.Invariant = settings.Invariant;
             options.ConnectionString = settings.ConnectionString;
         });
+        if (settings.MinimumReminderPeriod is { } minimum)
+        {
+            silo.Configure<ReminderOptions>(options => options.MinimumReminderPeriod = minimum);
+        }
+
         silo.AddMemoryStreams(TaskStreams.Provider);
         silo.AddDashboard();
         return silo;

@@ -1,0 +1,11 @@
+namespace OO.Learning.Features;
+
+/// <summary>The moment of a request, and the user's time zone that gives it a local hour and weekday.</summary>
+public sealed record RequestContext(DateTimeOffset Now, TimeZoneInfo TimeZone)
+{
+    /// <summary><see cref="Now"/> in the user's time zone.</summary>
+    public DateTimeOffset LocalNow => TimeZoneInfo.ConvertTime(Now, TimeZone);
+
+    /// <summary>Today's date in the user's time zone.</summary>
+    public DateOnly LocalToday => DateOnly.FromDateTime(LocalNow.DateTime);
+}

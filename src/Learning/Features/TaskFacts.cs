@@ -1,0 +1,9 @@
+namespace OO.Learning.Features;
+
+/// <summary>What the learner needs to know about one candidate.</summary>
+/// <param name="DueDate">A due date without a time (Todoist "date" dues), in the user's calendar.</param>
+/// <param name="DueAt">A due instant, when the task has a time.</param>
+/// <param name="AddedAt">When the task (or advice) was created.</param>
+/// <param name="Priority">Todoist priority: 1 = normal … 4 = urgent; values outside are clamped.</param>
+/// <param name="IsAdvice">True for an AI advice, false for a task.</param>
+public sealed record TaskFacts(DateOnly? DueDate, DateTimeOffset? DueAt, DateTimeOffset AddedAt, int Priority, bool IsAdvice);

@@ -1,0 +1,31 @@
+namespace OO.Tests.Infrastructure;
+
+/// <summary>
+/// One embedded (SQLite) host shared by a test class. Tests stay independent by signing in as
+/// their own new user.
+/// </summary>
+public sealed class EmbeddedHostFixture : IAsyncLifetime
+{
+    private OOTestHost? _host;
+
+    public OOTestHost Host => _host ?? throw new InvalidOperationException("The host has not started.");
+
+    public async Task InitializeAsync() =>
+        _host = await OOTestHost.StartAsync(new Dictionary<string, string?>
+        {
+            ["OO:DataDirectory"] = Path.Combine(Path.GetTempPath(), $"oo-test-{Guid.NewGuid():N}"),
+            ["OO:Auth:AdminEmails"] = "root@example.com",
+            ["OO:Auth:FirstUserIsAdmin"] = "false",
+        });
+
+    public async Task DisposeAsync()
+    {
+        if (_host is not null)
+        {
+            await _host.DisposeAsync();
+        }
+    }
+
+    /// <summary>An email no other test uses.</summary>
+    public static string NewEmail() => $"user-{Guid.NewGuid():N}@example.com";
+}

@@ -1,0 +1,84 @@
+using System.Net;
+using System.Net.Http.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using OO.Silo;
+
+namespace OO.Tests.Infrastructure;
+
+/// <summary>
+/// The real oO process (silo, API, web client) on Kestrel at 127.0.0.1, with its own silo and
+/// gateway ports, so a test can run several and restart them on the same data.
+/// </summary>
+public sealed class OOTestHost : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+
+    private OOTestHost(WebApplication app, Uri address)
+    {
+        _app = app;
+        Address = address;
+    }
+
+    public Uri Address { get; }
+
+    public IServiceProvider Services => _app.Services;
+
+    public IGrainFactory Grains => _app.Services.GetRequiredService<IGrainFactory>();
+
+    /// <summary>Starts a host. <paramref name="settings"/> are configuration keys (OO:...) over the test defaults.</summary>
+    public static async Task<OOTestHost> StartAsync(IReadOnlyDictionary<string, string?> settings)
+    {
+        var values = new Dictionary<string, string?>
+        {
+            ["OO:Auth:DevSignIn"] = "true",
+            ["OO:Demo:Enabled"] = "true",
+            ["OO:Cluster:ServiceId"] = "oo-tests",
+            ["OO:Cluster:SiloPort"] = FreePort.Next().ToString(),
+            ["OO:Cluster:GatewayPort"] = FreePort.Next().ToString(),
+        };
+        foreach (var (key, value) in settings)
+        {
+            values[key] = value;
+        }
+
+        var app = OOHost.Build([], builder =>
+        {
+            builder.Environment.EnvironmentName = "Testing";
+            builder.Configuration.AddInMemoryCollection(values);
+            builder.WebHost.UseUrls("http://127.0.0.1:0");
+            builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        });
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single();
+        return new OOTestHost(app, new Uri(address));
+    }
+
+    /// <summary>A client with its own cookie jar, as one browser would be.</summary>
+    public HttpClient CreateClient(CookieContainer? cookies = null) =>
+        new(new HttpClientHandler { CookieContainer = cookies ?? new CookieContainer(), AllowAutoRedirect = false })
+        {
+            BaseAddress = Address,
+        };
+
+    /// <summary>Signs <paramref name="email"/> in through development sign-in and returns the signed-in client.</summary>
+    public async Task<HttpClient> SignInAsync(string email, CookieContainer? cookies = null)
+    {
+        var client = CreateClient(cookies);
+        var response = await client.PostAsJsonAsync("/auth/dev", new { email });
+        response.EnsureSuccessStatusCode();
+        return client;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+}
