@@ -18,7 +18,7 @@ public sealed class SessionSignIn(IGrainFactory grains, IOptions<AuthOptions> op
     public async Task<UserSummary> SignInAsync(HttpContext http, string login, string email)
     {
         var userId = await grains.GetGrain<IIdentityGrain>(login).GetOrCreateUserId();
-        var user = await grains.GetGrain<IUserGrain>(userId).EnsureCreated(email);
+        var user = await grains.GetGrain<IUserGrain>(userId).EnsureCreated(email, login);
         var isAdmin = options.Value.IsAdminEmail(email)
             || (options.Value.FirstUserIsAdmin && await grains.GetGrain<IFirstUserGrain>(0).IsFirst(userId));
 

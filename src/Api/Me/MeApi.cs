@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -14,7 +16,16 @@ public static class MeApi
     {
         var group = app.MapGroup("/api/me").WithTags("Me");
         group.MapGet("/", GetMe);
+        group.MapDelete("/", DeleteMe);
         return group;
+    }
+
+    /// <summary>Deletes the account and everything of it, then ends the session.</summary>
+    private static async Task<NoContent> DeleteMe(HttpContext http, IGrainFactory grains)
+    {
+        await grains.GetGrain<IUserGrain>(http.User.GetUserId()).Delete();
+        await http.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+        return TypedResults.NoContent();
     }
 
     private static async Task<Ok<MeResponse>> GetMe(HttpContext http, IGrainFactory grains)

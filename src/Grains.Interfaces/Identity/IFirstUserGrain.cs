@@ -10,4 +10,8 @@ public interface IFirstUserGrain : IGrainWithIntegerKey
     /// <summary>True when <paramref name="userId"/> is the first user (claiming the place if it is free).</summary>
     [Alias("IsFirst")]
     Task<bool> IsFirst(string userId);
+
+    /// <summary>Frees the place when the first user deletes their account, so the next person to sign in administers.</summary>
+    [Alias("Release")]
+    Task Release(string userId);
 }

@@ -10,4 +10,8 @@ public interface IIdentityGrain : IGrainWithStringKey
     /// <summary>The user id of this login, allocating a new one on first use.</summary>
     [Alias("GetOrCreateUserId")]
     Task<string> GetOrCreateUserId();
+
+    /// <summary>Forgets the mapping (account deletion): the next sign-in with this login creates a new user.</summary>
+    [Alias("Forget")]
+    Task Forget();
 }

@@ -13,4 +13,8 @@ public interface IIntegrationGrain : IGrainWithStringKey
 
     [Alias("GetStatus")]
     Task<IntegrationStatus> GetStatus();
+
+    /// <summary>Revokes access at the provider where it has any, stops polling and forgets everything.</summary>
+    [Alias("Disconnect")]
+    Task Disconnect();
 }

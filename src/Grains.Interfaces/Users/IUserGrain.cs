@@ -1,3 +1,4 @@
+using OO.Grains.Interfaces.Integrations;
 using OO.Grains.Interfaces.Tasks;
 using OO.Grains.Interfaces.Tips;
 
@@ -9,9 +10,12 @@ namespace OO.Grains.Interfaces.Users;
 [Alias("oo.IUserGrain")]
 public interface IUserGrain : IGrainWithStringKey
 {
-    /// <summary>Creates the user on first sign-in (connecting the demo source where it is on); later calls change nothing.</summary>
+    /// <summary>
+    /// Creates the user on first sign-in (connecting the demo source where it is on) and remembers
+    /// the login that reached it, so that deleting the account forgets the login too.
+    /// </summary>
     [Alias("EnsureCreated")]
-    Task<UserSummary> EnsureCreated(string email);
+    Task<UserSummary> EnsureCreated(string email, string login);
 
     /// <summary>The current tip, choosing a new one only when there is none or it expired; null when there is nothing to suggest.</summary>
     [Alias("GetTip")]
@@ -23,6 +27,28 @@ public interface IUserGrain : IGrainWithStringKey
 
     [Alias("GetSummary")]
     Task<UserSummary> GetSummary();
+
+    [Alias("GetSettings")]
+    Task<UserSettings> GetSettings();
+
+    /// <summary>Saves settings the caller has validated.</summary>
+    [Alias("UpdateSettings")]
+    Task<UserSettings> UpdateSettings(UserSettings settings);
+
+    /// <summary>The status of every source this user has connected.</summary>
+    [Alias("GetIntegrations")]
+    Task<IReadOnlyList<IntegrationStatus>> GetIntegrations();
+
+    /// <summary>Stops a source, revokes its access and forgets its tasks. False when it was not connected.</summary>
+    [Alias("Disconnect")]
+    Task<bool> Disconnect(string provider);
+
+    /// <summary>
+    /// Deletes the account: disconnects (revoking) every source, forgets the logins, and purges the
+    /// grain's state. Afterwards the same login creates a new, empty user.
+    /// </summary>
+    [Alias("Delete")]
+    Task Delete();
 
     /// <summary>Replaces one source's tasks with a newer snapshot; older or repeated versions are ignored.</summary>
     [Alias("ApplySnapshot")]

@@ -16,4 +16,12 @@ public sealed class FirstUserGrain(
 
         return state.State.UserId == userId;
     }
+
+    async Task IFirstUserGrain.Release(string userId)
+    {
+        if (state.State.UserId == userId)
+        {
+            await state.ClearStateAsync();
+        }
+    }
 }

@@ -17,4 +17,10 @@ public sealed class IdentityGrain(
         await state.WriteStateAsync();
         return state.State.UserId;
     }
+
+    async Task IIdentityGrain.Forget()
+    {
+        await state.ClearStateAsync();
+        this.DeactivateOnIdle();
+    }
 }

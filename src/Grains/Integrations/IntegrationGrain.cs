@@ -38,6 +38,17 @@ public sealed partial class IntegrationGrain(
 
     Task<IntegrationStatus> IIntegrationGrain.GetStatus() => Task.FromResult(Status());
 
+    async Task IIntegrationGrain.Disconnect()
+    {
+        if (await this.GetReminder(PollReminder) is { } reminder)
+        {
+            await this.UnregisterReminder(reminder);
+        }
+
+        await state.ClearStateAsync();
+        this.DeactivateOnIdle();
+    }
+
     async Task IRemindable.ReceiveReminder(string reminderName, TickStatus status)
     {
         if (reminderName != PollReminder)

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using OO.Grains.Interfaces.Identity;
 using OO.Grains.Interfaces.Integrations;
 using OO.Grains.Interfaces.Tasks;
 using OO.Grains.Interfaces.Tips;
@@ -37,21 +38,32 @@ public sealed partial class UserGrain(
         await stream.SubscribeAsync((snapshot, _) => ApplySnapshotCore(snapshot));
     }
 
-    async Task<UserSummary> IUserGrain.EnsureCreated(string email)
+    async Task<UserSummary> IUserGrain.EnsureCreated(string email, string login)
     {
         if (state.RecordExists)
         {
+            if (State.Logins.Add(login))
+            {
+                await state.WriteStateAsync();
+            }
+
             return Summary();
         }
 
         State.Email = email;
         State.CreatedAt = time.GetUtcNow();
+        State.Logins.Add(login);
+        if (demoOptions.Value.Enabled)
+        {
+            State.Integrations.Add(DemoTaskSource.ProviderName);
+        }
+
         await state.WriteStateAsync();
         LogCreated(logger, this.GetPrimaryKeyString());
 
         if (demoOptions.Value.Enabled)
         {
-            await GrainFactory.GetGrain<IIntegrationGrain>($"{this.GetPrimaryKeyString()}/{DemoTaskSource.ProviderName}").Connect();
+            await Integration(DemoTaskSource.ProviderName).Connect();
         }
 
         return Summary();
@@ -142,10 +154,52 @@ public sealed partial class UserGrain(
 
     Task<UserSummary> IUserGrain.GetSummary() => Task.FromResult(Summary());
 
+    Task<UserSettings> IUserGrain.GetSettings() => Task.FromResult(State.Settings);
+
+    async Task<UserSettings> IUserGrain.UpdateSettings(UserSettings settings)
+    {
+        State.Settings = settings;
+        await state.WriteStateAsync();
+        return settings;
+    }
+
+    async Task<IReadOnlyList<IntegrationStatus>> IUserGrain.GetIntegrations() =>
+        await Task.WhenAll(State.Integrations.Order(StringComparer.Ordinal).Select(p => Integration(p).GetStatus()));
+
+    async Task<bool> IUserGrain.Disconnect(string provider)
+    {
+        if (!State.Integrations.Remove(provider))
+        {
+            return false;
+        }
+
+        await Integration(provider).Disconnect();
+        State.Sources.Remove(provider);
+        await state.WriteStateAsync();
+        return true;
+    }
+
+    async Task IUserGrain.Delete()
+    {
+        var userId = this.GetPrimaryKeyString();
+        await Task.WhenAll(State.Integrations.Select(p => Integration(p).Disconnect()));
+        await Task.WhenAll(State.Logins.Select(l => GrainFactory.GetGrain<IIdentityGrain>(l).Forget()));
+        await GrainFactory.GetGrain<IFirstUserGrain>(0).Release(userId);
+        await state.ClearStateAsync();
+        LogDeleted(logger, userId);
+        this.DeactivateOnIdle();
+    }
+
     Task IUserGrain.ApplySnapshot(TaskSnapshot snapshot) => ApplySnapshotCore(snapshot);
 
     private async Task ApplySnapshotCore(TaskSnapshot snapshot)
     {
+        // A snapshot still in flight when its source was disconnected (or the account deleted) must not bring it back.
+        if (!state.RecordExists || !State.Integrations.Contains(snapshot.Source))
+        {
+            return;
+        }
+
         if (State.Sources.TryGetValue(snapshot.Source, out var known) && known.Version >= snapshot.Version)
         {
             return;
@@ -184,10 +238,16 @@ public sealed partial class UserGrain(
             .ThenBy(c => c.Task.SourceRef, StringComparer.Ordinal)
             .ToList();
 
+    private IIntegrationGrain Integration(string provider) =>
+        GrainFactory.GetGrain<IIntegrationGrain>($"{this.GetPrimaryKeyString()}/{provider}");
+
     private UserSummary Summary() => new(this.GetPrimaryKeyString(), State.Email ?? "", State.CreatedAt, State.Stats);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "User {UserId} created")]
     private static partial void LogCreated(ILogger logger, string userId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "User {UserId} deleted their account")]
+    private static partial void LogDeleted(ILogger logger, string userId);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "User {UserId} served tip {TipId} by {Policy} in {DecisionMicroseconds:F0} µs")]
     private static partial void LogServed(ILogger logger, string userId, string tipId, string policy, double decisionMicroseconds);

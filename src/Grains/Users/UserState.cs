@@ -19,4 +19,12 @@ public sealed class UserState
     [Id(4)] public Dictionary<string, DateTimeOffset> HiddenUntil { get; set; } = [];
 
     [Id(5)] public UserStats Stats { get; set; } = new(0, 0, 0, 0);
+
+    [Id(6)] public UserSettings Settings { get; set; } = UserSettings.Default;
+
+    /// <summary>The external logins that reach this user (<c>google:…</c>, <c>dev:…</c>), forgotten on deletion.</summary>
+    [Id(7)] public HashSet<string> Logins { get; set; } = [];
+
+    /// <summary>The sources this user connected, by provider name.</summary>
+    [Id(8)] public HashSet<string> Integrations { get; set; } = [];
 }

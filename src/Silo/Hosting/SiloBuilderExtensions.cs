@@ -4,6 +4,7 @@ using OO.Grains.Interfaces.Tasks;
 using OO.Silo.Configuration;
 using Orleans.Configuration;
 using Orleans.Dashboard;
+using Orleans.Streams;
 
 namespace OO.Silo.Hosting;
 
@@ -43,11 +44,8 @@ public static class SiloBuilderExtensions
         {
             options.Invariant = settings.Invariant;
             options.ConnectionString = settings.ConnectionString;
-        });
-        silo.AddAdoNetGrainStorage(StorageNames.PubSub, options =>
-        {
-            options.Invariant = settings.Invariant;
-            options.ConnectionString = settings.ConnectionString;
+            // Clearing is how a grain forgets a person: the row goes, not just its payload.
+            options.DeleteStateOnClear = true;
         });
         silo.UseSystemTextJsonGrainStorageSerializer();
         silo.UseAdoNetReminderService(options =>
@@ -60,7 +58,8 @@ public static class SiloBuilderExtensions
             silo.Configure<ReminderOptions>(options => options.MinimumReminderPeriod = minimum);
         }
 
-        silo.AddMemoryStreams(TaskStreams.Provider);
+        // Only implicit subscribers (the user grain): no pub-sub state that would outlive a deleted user.
+        silo.AddMemoryStreams(TaskStreams.Provider, streams => streams.ConfigureStreamPubSub(StreamPubSubType.ImplicitOnly));
         silo.AddDashboard();
         return silo;
     }

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using OO.Api.Me;
-using OO.Tests.Infrastructure;
+using OO.Testing;
 
 namespace OO.Tests.Api;
 

@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text.Json;
-using OO.Tests.Infrastructure;
+using OO.Testing;
 
 namespace OO.Tests.Api;
 

@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using OO.Api.Me;
 using OO.Api.Tips;
-using OO.Tests.Infrastructure;
+using OO.Testing;
 
 namespace OO.Tests.Api;
 

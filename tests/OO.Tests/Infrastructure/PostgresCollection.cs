@@ -1,3 +1,5 @@
+using OO.Testing;
+
 namespace OO.Tests.Infrastructure;
 
 /// <summary>Tests in this collection share one throwaway PostgreSQL server.</summary>

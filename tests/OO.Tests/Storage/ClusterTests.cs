@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using OO.Api.Me;
 using OO.Api.Tips;
+using OO.Testing;
 using OO.Tests.Infrastructure;
 using Orleans.Runtime;
 

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using OO.Api.Me;
 using OO.Api.Tips;
 using OO.Grains.Interfaces.Integrations;
+using OO.Testing;
 using OO.Tests.Infrastructure;
 using Orleans.Runtime;
 

@@ -97,6 +97,7 @@ INSERT INTO OrleansQuery (QueryKey, QueryText) VALUES ('ReadFromStorageKey', '
     LIMIT 1;')
 ON CONFLICT (QueryKey) DO UPDATE SET QueryText = excluded.QueryText;
 
+-- The provider reads a conflict from the version it gets back: the one it sent, or none at all.
 -- A write either creates the row (no version yet) or bumps the version it was read at. On a
 -- version conflict the old version comes back unchanged, which the provider reports as a conflict.
 INSERT INTO OrleansQuery (QueryKey, QueryText) VALUES ('WriteToStorageKey', '
@@ -148,8 +149,8 @@ INSERT INTO OrleansQuery (QueryKey, QueryText) VALUES ('DeleteStorageKey', '
           AND GrainTypeString = @GrainTypeString
           AND coalesce(GrainIdExtensionString, '''') = coalesce(CAST(@GrainIdExtensionString AS varchar), '''')
           AND Version = CAST(@GrainStateVersion AS integer)
-        RETURNING 1)
-    SELECT CAST(NULL AS integer) AS NewGrainStateVersion FROM deleted
+        RETURNING Version + 1 AS Version)
+    SELECT Version AS NewGrainStateVersion FROM deleted
     UNION ALL SELECT CAST(@GrainStateVersion AS integer)
         WHERE CAST(@GrainStateVersion AS integer) IS NOT NULL AND NOT EXISTS (SELECT 1 FROM deleted);')
 ON CONFLICT (QueryKey) DO UPDATE SET QueryText = excluded.QueryText;

@@ -11,6 +11,7 @@ INSERT INTO OrleansQuery (QueryKey, QueryText) VALUES ('ReadFromStorageKey', '
     LIMIT 1;')
 ON CONFLICT (QueryKey) DO UPDATE SET QueryText = excluded.QueryText;
 
+-- The provider reads a conflict from the version it gets back: the one it sent, or none at all.
 -- A write either creates the row (no version yet) or bumps the version it was read at. On a
 -- version conflict the old version comes back unchanged, which the provider reports as a conflict.
 INSERT INTO OrleansQuery (QueryKey, QueryText) VALUES ('WriteToStorageKey', '
@@ -61,7 +62,7 @@ INSERT INTO OrleansQuery (QueryKey, QueryText) VALUES ('DeleteStorageKey', '
       AND GrainTypeString = @GrainTypeString
       AND ifnull(GrainIdExtensionString, '''') = ifnull(@GrainIdExtensionString, '''')
       AND Version = @GrainStateVersion
-    RETURNING NULL AS NewGrainStateVersion;
+    RETURNING Version + 1 AS NewGrainStateVersion;
 
     SELECT @GrainStateVersion AS NewGrainStateVersion
     WHERE @GrainStateVersion IS NOT NULL AND changes() = 0;')

@@ -1,4 +1,4 @@
-namespace OO.Tests.Infrastructure;
+namespace OO.Testing;
 
 /// <summary>Waits for something asynchronous (a stream delivery, a reminder) to become true.</summary>
 public static class Eventually

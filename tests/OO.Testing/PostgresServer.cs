@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using Npgsql;
 
-namespace OO.Tests.Infrastructure;
+namespace OO.Testing;
 
 /// <summary>
 /// A throwaway PostgreSQL server on a loopback port and a temporary directory, shared by the

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace OO.Tests.Infrastructure;
+namespace OO.Testing;
 
 /// <summary>A loopback TCP port that was free a moment ago.</summary>
 public static class FreePort

@@ -1,4 +1,4 @@
-namespace OO.Tests.Infrastructure;
+namespace OO.Testing;
 
 /// <summary>Gives each test fresh storage of one engine: a new SQLite file, or a new PostgreSQL database.</summary>
 public sealed class StorageEngine(PostgresServer postgres)

@@ -1,4 +1,4 @@
-namespace OO.Tests.Infrastructure;
+namespace OO.Testing;
 
 /// <summary>
 /// One embedded (SQLite) host shared by a test class. Tests stay independent by signing in as

@@ -10,7 +10,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using OO.Silo;
 
-namespace OO.Tests.Infrastructure;
+namespace OO.Testing;
 
 /// <summary>
 /// The real oO process (silo, API, web client) on Kestrel at 127.0.0.1, with its own silo and

@@ -1,0 +1,43 @@
+using System.Net;
+using System.Net.Http.Json;
+using OO.Api.Me;
+using OO.Testing;
+using OO.Tests.Infrastructure;
+
+namespace OO.Tests.Api;
+
+/// <summary>Deleting an account leaves nothing of the person behind, on either engine.</summary>
+[Collection(PostgresCollection.Name)]
+public sealed class AccountDeletionTests(PostgresServer postgres)
+{
+    [Theory]
+    [InlineData("sqlite")]
+    [InlineData("postgres")]
+    public async Task After_deletion_nothing_of_the_user_remains_in_the_database(string engine)
+    {
+        var settings = await new StorageEngine(postgres).FreshAsync(engine);
+        await using var host = await OOTestHost.StartAsync(settings);
+        var email = EmbeddedHostFixture.NewEmail();
+        var client = await host.SignInAsync(email);
+        var tip = await TipRoundTripTests.NextTipAsync(client);
+        (await client.PostAsJsonAsync($"/api/tips/{tip.TipId}/feedback", new { reaction = "done", dwellMs = 20_000 })).EnsureSuccessStatusCode();
+        (await client.PutAsJsonAsync("/api/me/settings", new
+        {
+            timeZone = "Europe/Berlin", quietHours = new { start = "21:30", end = "06:45" }, dailyPushCap = 2, notify = true,
+        })).EnsureSuccessStatusCode();
+        var userId = (await client.GetFromJsonAsync<MeResponse>("/api/me"))!.UserId;
+        Assert.NotEmpty(await DatabaseScanner.FindAsync(settings, userId));
+
+        var deleted = await client.DeleteAsync("/api/me");
+
+        Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/api/me")).StatusCode);
+        Assert.Empty(await DatabaseScanner.FindAsync(settings, userId));
+        Assert.Empty(await DatabaseScanner.FindAsync(settings, email));
+
+        var again = await host.SignInAsync(email);
+        var fresh = await again.GetFromJsonAsync<MeResponse>("/api/me");
+        Assert.NotEqual(userId, fresh!.UserId);
+        Assert.Equal(0, fresh.Stats.TipsServed + fresh.Stats.Done);
+    }
+}
