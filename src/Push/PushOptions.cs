@@ -22,7 +22,7 @@ public sealed class PushOptions
     /// <summary>
     /// The contact sent as the VAPID <c>sub</c> claim: a <c>mailto:</c> or <c>https:</c> URI that
     /// push services use to reach the operator. Default: <c>mailto:push@localhost</c>, which is
-    /// fine for development; a deployment should set a real address (Apple refuses placeholders).
+    /// fine for development; a deployment should set a real address (push services may refuse a placeholder).
     /// </summary>
     public string Subject { get; set; } = "mailto:push@localhost";
 
