@@ -1,0 +1,38 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Logging;
+
+namespace OO.Todoist.Tests.Support;
+
+/// <summary>Keeps every log line at every level, with its exception, so a test can search them.</summary>
+public sealed class CapturingLoggerProvider : ILoggerProvider
+{
+    private readonly ConcurrentQueue<string> _lines = new();
+
+    public IReadOnlyCollection<string> Lines => [.. _lines];
+
+    public ILogger CreateLogger(string categoryName) => new CapturingLogger(categoryName, _lines);
+
+    public void Dispose()
+    {
+    }
+
+    private sealed class CapturingLogger(string category, ConcurrentQueue<string> lines) : ILogger
+    {
+        public IDisposable? BeginScope<TState>(TState state)
+            where TState : notnull
+        {
+            lines.Enqueue($"{category} scope: {state}");
+            return null;
+        }
+
+        public bool IsEnabled(LogLevel logLevel) => true;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            var structured = state is IEnumerable<KeyValuePair<string, object?>> pairs
+                ? string.Join(", ", pairs.Select(p => $"{p.Key}={p.Value}"))
+                : string.Empty;
+            lines.Enqueue($"{logLevel} {category}: {formatter(state, exception)} [{structured}] {exception}");
+        }
+    }
+}
