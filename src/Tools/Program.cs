@@ -1,2 +1,3 @@
-Console.Error.WriteLine("oo-tools: no verbs yet.");
-return 1;
+using OO.Tools.Cli;
+
+return ToolsCli.Run(args, Console.Out, Console.Error);

@@ -1,6 +1,4 @@
 using System.Buffers;
-using MathNet.Numerics.Distributions;
-using MathNet.Numerics.LinearAlgebra;
 
 namespace OO.Learning.Policies;
 
@@ -44,43 +42,54 @@ public sealed class ThompsonSamplingPolicy : LinearPolicy
         var d = state.Dimension;
         Span<double> theta = d <= VectorMath.StackLimit ? stackalloc double[d] : new double[d];
         VectorMath.MultiplySymmetric(state.AInverse, state.B, theta, d);
-        var factor = CholeskyColumnMajor(state.AInverse, d);
-
-        // Project every candidate through L once (w_k = Lᵀ x_k), so each extra draw costs K·d, not K·d².
         var pool = ArrayPool<double>.Shared;
-        var projected = pool.Rent(count * d);
-        var means = pool.Rent(count);
-        var z = pool.Rent(d);
+        var factor = pool.Rent(d * d);
+        var normals = pool.Rent(d * _draws);
+        var thetas = pool.Rent(d * _draws);
+        var sampled = pool.Rent(count * _draws);
         try
         {
+            Factor(state.AInverse, factor, d);
+
+            // All M draws at once, each a column: Θ = θ̂1ᵀ + v·L·Z (d×M), then S = X·Θ (K×M). Rows are M long, so
+            // the inner loops are SIMD-wide over draws, and this costs d²M/2 + KdM instead of projecting every
+            // candidate through L (Kd²/2 + KdM).
+            VectorMath.StandardNormals(random, normals.AsSpan(0, d * _draws));
+            for (var i = 0; i < d; i++)
+            {
+                var row = thetas.AsSpan(i * _draws, _draws);
+                row.Fill(theta[i]);
+                for (var j = 0; j <= i; j++)
+                {
+                    VectorMath.Axpy(_scale * factor[(i * d) + j], normals.AsSpan(j * _draws, _draws), row);
+                }
+            }
+
             for (var k = 0; k < count; k++)
             {
                 var x = contexts[k];
-                means[k] = VectorMath.Dot(x, theta);
-                var w = projected.AsSpan(k * d, d);
-                for (var j = 0; j < d; j++)
+                var row = sampled.AsSpan(k * _draws, _draws);
+                row.Clear();
+                for (var i = 0; i < d; i++)
                 {
-                    // L is lower-triangular: column j is non-zero from row j down.
-                    w[j] = VectorMath.Dot(x.AsSpan(j, d - j), factor.AsSpan((j * d) + j, d - j));
+                    VectorMath.Axpy(x[i], thetas.AsSpan(i * _draws, _draws), row);
                 }
             }
 
             var scores = new double[count];
             var wins = new double[count];
+            for (var k = 0; k < count; k++)
+            {
+                scores[k] = sampled[k * _draws];
+            }
+
             for (var draw = 0; draw < _draws; draw++)
             {
-                Normal.Samples(random, z, 0.0, 1.0);
-                var zSpan = z.AsSpan(0, d);
                 var best = 0;
                 var bestScore = double.NegativeInfinity;
                 for (var k = 0; k < count; k++)
                 {
-                    var score = means[k] + (_scale * VectorMath.Dot(projected.AsSpan(k * d, d), zSpan));
-                    if (draw == 0)
-                    {
-                        scores[k] = score;
-                    }
-
+                    var score = sampled[(k * _draws) + draw];
                     if (score > bestScore)
                     {
                         bestScore = score;
@@ -102,42 +111,46 @@ public sealed class ThompsonSamplingPolicy : LinearPolicy
         }
         finally
         {
-            pool.Return(projected);
-            pool.Return(means);
-            pool.Return(z);
+            pool.Return(factor);
+            pool.Return(normals);
+            pool.Return(thetas);
+            pool.Return(sampled);
         }
     }
 
     /// <summary>
-    /// The lower Cholesky factor of A⁻¹ in column-major order. Sherman–Morrison in floating point can, after very
-    /// many updates, leave A⁻¹ a hair from positive definite; then a small diagonal jitter is added, and if even that
+    /// The lower Cholesky factor L of A⁻¹ (row-major). Sherman–Morrison in floating point can, after very many
+    /// updates, leave A⁻¹ a hair from positive definite; then a small diagonal jitter is added, and if even that
     /// fails only the diagonal (independent coordinates) is used, so a request never fails on numerics.
     /// </summary>
-    private static double[] CholeskyColumnMajor(double[] inverse, int d)
+    private static void Factor(double[] inverse, double[] factor, int d)
     {
-        var matrix = Matrix<double>.Build.Dense(d, d, (double[])inverse.Clone());
-        for (var attempt = 0; attempt < 2; attempt++)
+        if (VectorMath.TryCholesky(inverse, factor, d))
         {
-            try
-            {
-                return matrix.Cholesky().Factor.ToColumnMajorArray();
-            }
-            catch (ArgumentException)
-            {
-                var jitter = 1e-10 * Math.Max(1e-12, matrix.Diagonal().AbsoluteMaximum());
-                for (var i = 0; i < d; i++)
-                {
-                    matrix[i, i] += jitter;
-                }
-            }
+            return;
         }
 
-        var diagonal = new double[d * d];
+        var jittered = (double[])inverse.Clone();
+        var largest = 0.0;
         for (var i = 0; i < d; i++)
         {
-            diagonal[(i * d) + i] = Math.Sqrt(Math.Max(0.0, inverse[(i * d) + i]));
+            largest = Math.Max(largest, Math.Abs(inverse[(i * d) + i]));
         }
 
-        return diagonal;
+        for (var i = 0; i < d; i++)
+        {
+            jittered[(i * d) + i] += 1e-10 * Math.Max(largest, 1e-12);
+        }
+
+        if (VectorMath.TryCholesky(jittered, factor, d))
+        {
+            return;
+        }
+
+        factor.AsSpan(0, d * d).Clear();
+        for (var i = 0; i < d; i++)
+        {
+            factor[(i * d) + i] = Math.Sqrt(Math.Max(0.0, inverse[(i * d) + i]));
+        }
     }
 }

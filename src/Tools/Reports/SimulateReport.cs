@@ -1,0 +1,10 @@
+namespace OO.Tools.Reports;
+
+/// <summary>The one JSON object `simulate --json` prints.</summary>
+internal sealed record SimulateReport(
+    string Command,
+    int Steps,
+    int Seed,
+    int Candidates,
+    int Users,
+    IReadOnlyList<SimulatePolicyReport> Policies);

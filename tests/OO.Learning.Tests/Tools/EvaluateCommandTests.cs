@@ -1,0 +1,124 @@
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.Data.Sqlite;
+using OO.Learning.Tests.Evaluation;
+
+namespace OO.Learning.Tests.Tools;
+
+public sealed class EvaluateCommandTests
+{
+    private static readonly string Obd = Path.Combine(AppContext.BaseDirectory, "Data", "obd");
+
+    private static void AssertEstimate(JsonElement e)
+    {
+        var estimate = e.GetProperty("estimate").GetDouble();
+        Assert.InRange(estimate, e.GetProperty("ciLow").GetDouble(), e.GetProperty("ciHigh").GetDouble());
+    }
+
+    [Fact]
+    public void Evaluate_obd_json_has_replay_ips_and_snips_per_policy_and_the_logged_mean()
+    {
+        var json = CliRunner.Json(
+            "evaluate", "--format", "obd",
+            "--data", Path.Combine(Obd, "random_small.csv"),
+            "--item-context", Path.Combine(Obd, "item_context.csv"),
+            "--policies", "linucb,thompson,epsilon-greedy,random", "--json");
+
+        Assert.Equal(39, json.GetProperty("events").GetInt32());
+        Assert.InRange(json.GetProperty("loggedMean").GetDouble(), 0, 1);
+        var policies = json.GetProperty("policies").EnumerateArray().ToArray();
+        Assert.Equal(["linucb", "thompson", "epsilon-greedy", "random"], policies.Select(p => p.GetProperty("name").GetString()));
+        foreach (var policy in policies)
+        {
+            AssertEstimate(policy.GetProperty("ips"));
+            AssertEstimate(policy.GetProperty("snips"));
+            Assert.True(policy.GetProperty("replay").GetProperty("matched").GetInt32() >= 0);
+        }
+    }
+
+    [Fact]
+    public void Evaluate_oo_reads_a_sqlite_log_skips_unrewarded_tips_and_recovers_the_random_loggers_mean()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"oo-log-{Guid.NewGuid():N}.db");
+        try
+        {
+            WriteLog(path, SyntheticLog.UniformlyLogged(2000, 4, 5), unrewarded: 7);
+
+            var json = CliRunner.Json("evaluate", "--format", "oo", "--connection", $"Data Source={path}", "--policies", "random,linucb", "--json");
+
+            Assert.Equal(2000, json.GetProperty("events").GetInt32());
+            Assert.Equal(3, json.GetProperty("dimension").GetInt32());
+            Assert.Equal(7, json.GetProperty("skipped").GetProperty("unrewarded").GetInt32());
+            var loggedMean = json.GetProperty("loggedMean").GetDouble();
+            var random = json.GetProperty("policies")[0];
+            Assert.Equal("random", random.GetProperty("name").GetString());
+            Assert.InRange(loggedMean, random.GetProperty("ips").GetProperty("ciLow").GetDouble(), random.GetProperty("ips").GetProperty("ciHigh").GetDouble());
+            Assert.Equal(loggedMean, random.GetProperty("snips").GetProperty("estimate").GetDouble(), 9);
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            File.Delete(path);
+        }
+    }
+
+    [Theory]
+    [InlineData("evaluate", "--format", "obd", "--data", "/nonexistent.csv", "--item-context", "/nonexistent.csv")]
+    [InlineData("evaluate", "--format", "obd")]
+    [InlineData("evaluate", "--format", "oo")]
+    [InlineData("evaluate", "--format", "parquet")]
+    [InlineData("evaluate", "--format", "oo", "--connection", "Data Source=/nonexistent/dir/x.db", "--provider", "sqlite")]
+    [InlineData("evaluate", "--format", "oo", "--connection", "Host=127.0.0.1", "--provider", "mysql")]
+    public void Bad_evaluate_arguments_fail_with_a_message_on_stderr(params string[] args)
+    {
+        var (code, _, error) = CliRunner.Run(args);
+
+        Assert.NotEqual(0, code);
+        Assert.False(string.IsNullOrWhiteSpace(error));
+    }
+
+    private static void WriteLog(string path, IReadOnlyList<OO.Learning.Evaluation.LoggedEvent> log, int unrewarded)
+    {
+        using var connection = new SqliteConnection($"Data Source={path}");
+        connection.Open();
+        using var transaction = connection.BeginTransaction();
+        var create = connection.CreateCommand();
+        create.CommandText = """
+            CREATE TABLE oo_served_tips(tip_id TEXT PRIMARY KEY, user_id TEXT, served_at TEXT, policy TEXT, source TEXT, source_ref TEXT,
+                propensity REAL, latency_us INTEGER, decision_json TEXT);
+            CREATE TABLE oo_rewards(tip_id TEXT, user_id TEXT, reacted_at TEXT, reaction TEXT, dwell_ms INTEGER, reward REAL);
+            """;
+        create.ExecuteNonQuery();
+        var start = new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
+        for (var i = 0; i < log.Count + unrewarded; i++)
+        {
+            var e = log[i % log.Count];
+            var decision = new
+            {
+                candidates = e.Contexts.Select((c, k) => new { key = $"demo:demo-{k}", features = c, score = 0.0 }),
+                chosenIndex = e.ChosenIndex,
+                propensity = e.Propensity,
+                policy = "random",
+                shadow = new[] { new { policy = "linucb", chosenIndex = 0 } },
+            };
+            var served = connection.CreateCommand();
+            served.CommandText = "INSERT INTO oo_served_tips VALUES ($id, 'u1', $at, 'random', 'demo', 'demo-1', $p, 12, $json)";
+            served.Parameters.AddWithValue("$id", $"tip-{i:D5}");
+            served.Parameters.AddWithValue("$at", start.AddMinutes(i).ToString("O", CultureInfo.InvariantCulture));
+            served.Parameters.AddWithValue("$p", e.Propensity);
+            served.Parameters.AddWithValue("$json", JsonSerializer.Serialize(decision));
+            served.ExecuteNonQuery();
+            if (i < log.Count)
+            {
+                var reward = connection.CreateCommand();
+                reward.CommandText = "INSERT INTO oo_rewards VALUES ($id, 'u1', $at, 'done', 20000, $r)";
+                reward.Parameters.AddWithValue("$id", $"tip-{i:D5}");
+                reward.Parameters.AddWithValue("$at", start.AddMinutes(i + 0.5).ToString("O", CultureInfo.InvariantCulture));
+                reward.Parameters.AddWithValue("$r", e.Reward);
+                reward.ExecuteNonQuery();
+            }
+        }
+
+        transaction.Commit();
+    }
+}
