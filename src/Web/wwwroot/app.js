@@ -1,74 +1,141 @@
-// The tip page: one tip, three reactions. Dwell time runs from the moment the tip is visible.
+// The tip page: exactly one tip. Tap, click or Enter reveals the reactions; d, s and x react at once.
+// Dwell time runs from the moment the tip is visible until the reaction.
 (() => {
   "use strict";
 
   const $ = (id) => document.getElementById(id);
+  const content = $("tip-content");
+  const reactions = $("reactions");
+  const area = $("tip");
+  const reducedMotion = window.matchMedia("(prefers-reduced-motion: reduce)");
+  const EmptyRetryMs = 5000;
+  const SourceNames = { todoist: "Todoist", demo: "demo tasks" };
   let current = null;
-  let shownAt = 0;
+  let shownAt = null;
+  let busy = false;
+  let retry = 0;
 
-  async function api(path, options = {}) {
-    const init = { credentials: "same-origin", ...options, headers: { Accept: "application/json", ...(options.headers || {}) } };
-    if (options.body !== undefined) {
-      init.headers["Content-Type"] = "application/json";
-      init.body = JSON.stringify(options.body);
-    }
-    return fetch(path, init);
+  const fadeMs = () => (reducedMotion.matches ? 0 : 600);
+  const wait = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+  const nextFrame = () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+
+  function showOnly(which) {
+    for (const id of ["tip-content", "empty", "offline"]) $(id).hidden = id !== which;
+    $("tip-source").hidden = which !== "tip-content" || !$("tip-source").textContent;
+    $("hint").hidden = which !== "tip-content";
+    if (which !== "tip-content") hideReactions();
   }
 
-  function show(section) {
-    for (const id of ["signin", "tip"]) $(id).hidden = id !== section;
+  function hideReactions() {
+    reactions.hidden = true;
+    content.setAttribute("aria-expanded", "false");
   }
+
+  function revealReactions() {
+    if (!current || busy) return;
+    reactions.hidden = false;
+    content.setAttribute("aria-expanded", "true");
+    $("hint").hidden = true;
+    reactions.querySelector("button").focus();
+  }
+
+  // The clock starts when the person can actually see the tip: page visible and faded in.
+  function startDwellClock() {
+    shownAt = document.visibilityState === "visible" ? performance.now() : null;
+  }
+
+  document.addEventListener("visibilitychange", () => {
+    if (current && shownAt === null && document.visibilityState === "visible") shownAt = performance.now();
+  });
 
   async function loadTip() {
-    const response = await api("/api/tip");
-    if (response.status === 401) { show("signin"); return; }
-    show("tip");
-    const content = $("tip-content");
-    if (response.status === 204) {
+    clearTimeout(retry);
+    let response;
+    try {
+      response = await oo.api("/api/tip");
+    } catch {
       current = null;
-      content.textContent = "";
-      $("empty").hidden = false;
-      $("reactions").hidden = true;
-      setTimeout(loadTip, 5000);
+      showOnly("offline");
+      area.setAttribute("aria-busy", "false");
       return;
     }
+
+    if (response.status === 401) { oo.toSignIn(); return; }
+    area.setAttribute("aria-busy", "false");
+    if (response.status === 204) {
+      current = null;
+      showOnly("empty");
+      retry = setTimeout(loadTip, EmptyRetryMs);
+      return;
+    }
+
+    if (!response.ok) {
+      $("tip-error").textContent = await oo.problemText(response, "The tip could not be loaded. Try again in a moment.");
+      return;
+    }
+
+    $("tip-error").textContent = "";
     current = await response.json();
-    $("empty").hidden = true;
+    content.classList.add("fading");
     content.textContent = current.content;
+    content.dataset.tipId = current.tipId;
+    $("tip-source").textContent = current.source ? `from ${SourceNames[current.source] || current.source}` : "";
+    showOnly("tip-content");
+    await nextFrame();
     content.classList.remove("fading");
-    shownAt = performance.now();
+    startDwellClock();
   }
 
   async function react(reaction) {
-    if (!current) return;
+    if (!current || busy) return;
+    busy = true;
     const tip = current;
-    current = null;
-    const dwellMs = Math.round(performance.now() - shownAt);
-    $("reactions").hidden = true;
-    $("tip-content").classList.add("fading");
-    await api(`/api/tips/${encodeURIComponent(tip.tipId)}/feedback`, { method: "POST", body: { reaction, dwellMs } });
-    await loadTip();
+    const dwellMs = shownAt === null ? 0 : Math.max(0, Math.round(performance.now() - shownAt));
+    hideReactions();
+    content.classList.add("fading");
+    try {
+      const [response] = await Promise.all([
+        oo.api(`/api/tips/${encodeURIComponent(tip.tipId)}/feedback`, { method: "POST", body: { reaction, dwellMs } }),
+        wait(fadeMs()),
+      ]);
+      if (response.status === 401) { oo.toSignIn(); return; }
+      // 409 means this tip already has its reaction (another tab): move on all the same.
+      if (!response.ok && response.status !== 409) {
+        $("tip-error").textContent = await oo.problemText(response, "That reaction did not go through. Try again.");
+        content.classList.remove("fading");
+        return;
+      }
+      current = null;
+      await loadTip();
+    } catch {
+      content.classList.remove("fading");
+      $("tip-error").textContent = "You are offline; the reaction was not sent.";
+    } finally {
+      busy = false;
+    }
   }
 
-  $("tip-content").addEventListener("click", () => { if (current) $("reactions").hidden = false; });
-  $("reactions").addEventListener("click", (event) => {
+  content.addEventListener("click", () => (reactions.hidden ? revealReactions() : hideReactions()));
+  reactions.addEventListener("click", (event) => {
     const reaction = event.target.closest("button")?.dataset.reaction;
     if (reaction) react(reaction);
   });
+
   document.addEventListener("keydown", (event) => {
-    if (event.target instanceof HTMLInputElement) return;
-    const reaction = { d: "done", s: "snooze", x: "dismiss" }[event.key];
-    if (reaction) react(reaction);
-    if (event.key === "Enter" && current) $("reactions").hidden = false;
+    if (event.altKey || event.ctrlKey || event.metaKey || event.isComposing) return;
+    if (event.target instanceof HTMLInputElement || event.target instanceof HTMLTextAreaElement) return;
+    const reaction = { d: "done", s: "snooze", x: "dismiss" }[event.key.toLowerCase()];
+    if (reaction && current) { event.preventDefault(); react(reaction); return; }
+    // Enter on a focused control does what that control does; anywhere else it reveals the reactions.
+    if (event.key === "Enter" && !(event.target instanceof HTMLButtonElement || event.target instanceof HTMLAnchorElement)) {
+      event.preventDefault();
+      revealReactions();
+    }
+    if (event.key === "Escape" && !reactions.hidden) { hideReactions(); content.focus(); }
   });
 
-  $("dev-signin").addEventListener("submit", async (event) => {
-    event.preventDefault();
-    const response = await api("/auth/dev", { method: "POST", body: { email: $("email").value } });
-    if (response.ok) { $("signin-error").textContent = ""; await loadTip(); return; }
-    const problem = await response.json().catch(() => ({}));
-    $("signin-error").textContent = problem.detail || Object.values(problem.errors || {}).flat()[0] || "Sign-in failed.";
-  });
+  window.addEventListener("online", () => { if (!current) loadTip(); });
+  window.addEventListener("offline", () => { if (!current) showOnly("offline"); });
 
   loadTip();
 })();

@@ -1,0 +1,103 @@
+using System.Text.Json;
+using Microsoft.Playwright;
+using OO.Browser.Tests.Infrastructure;
+using static Microsoft.Playwright.Assertions;
+
+namespace OO.Browser.Tests;
+
+/// <summary>The black page: one tip, revealed reactions, keyboard shortcuts, dwell time, the next tip.</summary>
+public sealed class TipPageTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
+{
+    [Fact]
+    public async Task Tapping_the_tip_reveals_the_reactions_and_done_brings_the_next_tip()
+    {
+        var page = await fixture.NewPageAsync();
+        var problems = new PageProblems(page);
+        await Person.DevSignInAsync(page, Person.NewEmail());
+        var first = await Person.WaitForTipAsync(page);
+        await Expect(page.Locator("#tip-content")).ToHaveCountAsync(1);
+        await Expect(page.Locator("#live")).ToHaveAttributeAsync("aria-live", "polite");
+        await Screenshots.SaveAsync(page, "tip");
+        var done = page.GetByRole(AriaRole.Button, new() { Name = "Done" });
+        await Expect(done).ToBeHiddenAsync();
+
+        await page.Locator("#tip-content").ClickAsync();
+        await Expect(done).ToBeVisibleAsync();
+        await Expect(done).ToBeFocusedAsync();
+        await Screenshots.SaveAsync(page, "tip-reactions");
+        var feedback = await page.RunAndWaitForRequestAsync(() => done.ClickAsync(), request => request.Url.EndsWith("/feedback", StringComparison.Ordinal));
+
+        Assert.Equal("done", JsonDocument.Parse(feedback.PostData!).RootElement.GetProperty("reaction").GetString());
+        await Person.WaitForTipAsync(page, first);
+        var stats = (await Person.SignedInMeAsync(page)).GetProperty("stats");
+        Assert.Equal(1, stats.GetProperty("done").GetInt32());
+        Assert.Empty(problems.All);
+    }
+
+    [Fact]
+    public async Task Keys_s_and_x_react_at_once_and_Enter_reveals_then_chooses()
+    {
+        var page = await fixture.NewPageAsync();
+        await Person.DevSignInAsync(page, Person.NewEmail());
+        var first = await Person.WaitForTipAsync(page);
+
+        await page.Keyboard.PressAsync("s");
+        var second = await Person.WaitForTipAsync(page, first);
+        await page.Keyboard.PressAsync("x");
+        var third = await Person.WaitForTipAsync(page, second);
+        await page.Keyboard.PressAsync("Enter");
+        var done = page.GetByRole(AriaRole.Button, new() { Name = "Done" });
+        await Expect(done).ToBeFocusedAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await Person.WaitForTipAsync(page, third);
+
+        var stats = (await Person.SignedInMeAsync(page)).GetProperty("stats");
+        Assert.Equal(1, stats.GetProperty("snoozed").GetInt32());
+        Assert.Equal(1, stats.GetProperty("dismissed").GetInt32());
+        Assert.Equal(1, stats.GetProperty("done").GetInt32());
+    }
+
+    [Fact]
+    public async Task Dwell_time_runs_from_the_moment_the_tip_is_visible_to_the_reaction()
+    {
+        var page = await fixture.NewPageAsync();
+        await Person.DevSignInAsync(page, Person.NewEmail());
+        await Person.WaitForTipAsync(page);
+        var visibleFor = TimeSpan.FromSeconds(2);
+        await page.WaitForTimeoutAsync((float)visibleFor.TotalMilliseconds);
+
+        var feedback = await page.RunAndWaitForRequestAsync(
+            () => page.Keyboard.PressAsync("d"), request => request.Url.EndsWith("/feedback", StringComparison.Ordinal));
+
+        var dwellMs = JsonDocument.Parse(feedback.PostData!).RootElement.GetProperty("dwellMs").GetInt64();
+        Assert.InRange(dwellMs, (long)visibleFor.TotalMilliseconds, (long)visibleFor.TotalMilliseconds + 10_000);
+    }
+
+    [Fact]
+    public async Task With_nothing_to_suggest_the_page_says_to_connect_a_source()
+    {
+        var page = await fixture.NewPageAsync();
+        await Person.DevSignInAsync(page, Person.NewEmail());
+        await page.RouteAsync("**/api/tip", route => route.FulfillAsync(new RouteFulfillOptions { Status = 204 }));
+
+        await page.GotoAsync("/");
+
+        await Expect(page.GetByText("Nothing to suggest right now.")).ToBeVisibleAsync();
+        await Expect(page.Locator("#tip-content")).ToBeHiddenAsync();
+        await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Connect a source" })).ToHaveAttributeAsync("href", "/connect");
+        await Screenshots.SaveAsync(page, "empty");
+    }
+
+    [Fact]
+    public async Task With_reduced_motion_the_tip_does_not_fade()
+    {
+        var page = await fixture.NewPageAsync();
+        await page.EmulateMediaAsync(new PageEmulateMediaOptions { ReducedMotion = ReducedMotion.Reduce });
+        await Person.DevSignInAsync(page, Person.NewEmail());
+        await Person.WaitForTipAsync(page);
+
+        var duration = await page.Locator("#tip-content").EvaluateAsync<string>("element => getComputedStyle(element).transitionDuration");
+
+        Assert.Equal("0s", duration);
+    }
+}
