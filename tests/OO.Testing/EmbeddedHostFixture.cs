@@ -10,13 +10,15 @@ public sealed class EmbeddedHostFixture : IAsyncLifetime
 
     public OOTestHost Host => _host ?? throw new InvalidOperationException("The host has not started.");
 
-    public async Task InitializeAsync() =>
-        _host = await OOTestHost.StartAsync(new Dictionary<string, string?>
-        {
-            ["OO:DataDirectory"] = Path.Combine(Path.GetTempPath(), $"oo-test-{Guid.NewGuid():N}"),
-            ["OO:Auth:AdminEmails"] = "root@example.com",
-            ["OO:Auth:FirstUserIsAdmin"] = "false",
-        });
+    /// <summary>The host's configuration, for tests that look into its database.</summary>
+    public IReadOnlyDictionary<string, string?> Settings { get; } = new Dictionary<string, string?>
+    {
+        ["OO:DataDirectory"] = Path.Combine(Path.GetTempPath(), $"oo-test-{Guid.NewGuid():N}"),
+        ["OO:Auth:AdminEmails"] = "root@example.com",
+        ["OO:Auth:FirstUserIsAdmin"] = "false",
+    };
+
+    public async Task InitializeAsync() => _host = await OOTestHost.StartAsync(Settings);
 
     public async Task DisposeAsync()
     {

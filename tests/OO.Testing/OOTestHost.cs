@@ -33,7 +33,23 @@ public sealed class OOTestHost : IAsyncDisposable
     public IGrainFactory Grains => _app.Services.GetRequiredService<IGrainFactory>();
 
     /// <summary>Starts a host. <paramref name="settings"/> are configuration keys (OO:...) over the test defaults.</summary>
-    public static async Task<OOTestHost> StartAsync(IReadOnlyDictionary<string, string?> settings)
+    /// <param name="services">Replaces services for the test (a fake clock, a stand-in's handler), after the host's own.</param>
+    public static async Task<OOTestHost> StartAsync(IReadOnlyDictionary<string, string?> settings, Action<IServiceCollection>? services = null)
+    {
+        // Another test process may take a port between choosing and binding it; then choose again.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await TryStartAsync(settings, services);
+            }
+            catch (Exception error) when (attempt < 3 && IsAddressInUse(error) && !settings.ContainsKey("OO:Cluster:SiloPort"))
+            {
+            }
+        }
+    }
+
+    private static async Task<OOTestHost> TryStartAsync(IReadOnlyDictionary<string, string?> settings, Action<IServiceCollection>? services)
     {
         var values = new Dictionary<string, string?>
         {
@@ -42,6 +58,9 @@ public sealed class OOTestHost : IAsyncDisposable
             ["OO:Cluster:ServiceId"] = "oo-tests",
             ["OO:Cluster:SiloPort"] = FreePort.Next().ToString(),
             ["OO:Cluster:GatewayPort"] = FreePort.Next().ToString(),
+            // Tests sign many people in from one address; the tests of the limits set their own.
+            ["OO:RateLimits:SignInPermitLimit"] = "0",
+            ["OO:RateLimits:ApiPermitLimit"] = "0",
         };
         foreach (var (key, value) in settings)
         {
@@ -54,11 +73,26 @@ public sealed class OOTestHost : IAsyncDisposable
             builder.Configuration.AddInMemoryCollection(values);
             builder.WebHost.UseUrls("http://127.0.0.1:0");
             builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        });
-        await app.StartAsync();
+        }, services);
+        try
+        {
+            await app.StartAsync();
+        }
+        catch
+        {
+            await app.DisposeAsync();
+            throw;
+        }
+
         var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single();
         return new OOTestHost(app, new Uri(address));
     }
+
+    private static bool IsAddressInUse(Exception error) =>
+        error is Microsoft.AspNetCore.Connections.AddressInUseException
+        || (error is System.Net.Sockets.SocketException { SocketErrorCode: System.Net.Sockets.SocketError.AddressAlreadyInUse })
+        || (error.InnerException is { } inner && IsAddressInUse(inner))
+        || (error is AggregateException aggregate && aggregate.InnerExceptions.Any(IsAddressInUse));
 
     /// <summary>A client with its own cookie jar, as one browser would be.</summary>
     public HttpClient CreateClient(CookieContainer? cookies = null) =>

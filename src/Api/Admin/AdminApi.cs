@@ -1,0 +1,54 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using OO.Api.Auth;
+using OO.Grains.Interfaces.Admin;
+
+namespace OO.Api.Admin;
+
+public static class AdminApi
+{
+    private static readonly string[] Policies = ["random", "linucb", "epsilon-greedy", "thompson"];
+
+    /// <summary>Maps <c>/api/admin/users/{id}/…</c>; the caller adds the admin policy. Every write is audit-logged by the user grain.</summary>
+    public static RouteGroupBuilder MapAdminApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/admin/users/{id}").WithTags("Admin");
+        group.MapGet("/", GetUser);
+        group.MapGet("/profile", GetProfile);
+        group.MapPost("/profile/rebuild", RebuildProfile);
+        group.MapPost("/reset-bandit", ResetBandit);
+        group.MapPut("/policy", SetPolicy);
+        return group;
+    }
+
+    private static async Task<Results<Ok<UserAdminView>, ProblemHttpResult>> GetUser(string id, IGrainFactory grains) =>
+        await grains.GetGrain<IUserAdmin>(id).GetAdminView() is { } view ? TypedResults.Ok(view) : NoSuchUser(id);
+
+    private static async Task<Results<Ok<IReadOnlyList<ProfileFeatureView>>, ProblemHttpResult>> GetProfile(string id, IGrainFactory grains) =>
+        await grains.GetGrain<IUserAdmin>(id).GetProfile() is { } profile ? TypedResults.Ok(profile) : NoSuchUser(id);
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> RebuildProfile(string id, HttpContext http, IGrainFactory grains) =>
+        await grains.GetGrain<IUserAdmin>(id).RebuildProfile(http.User.GetEmail()) ? TypedResults.NoContent() : NoSuchUser(id);
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> ResetBandit(string id, HttpContext http, IGrainFactory grains) =>
+        await grains.GetGrain<IUserAdmin>(id).ResetBandit(http.User.GetEmail()) ? TypedResults.NoContent() : NoSuchUser(id);
+
+    private static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> SetPolicy(
+        string id, PolicyBody body, HttpContext http, IGrainFactory grains)
+    {
+        if (body.Policy is { } policy && !Policies.Contains(policy))
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
+            {
+                ["policy"] = [$"Choose one of {string.Join(", ", Policies)}, or null for the default."],
+            });
+        }
+
+        return await grains.GetGrain<IUserAdmin>(id).SetPolicy(body.Policy, http.User.GetEmail()) ? TypedResults.NoContent() : NoSuchUser(id);
+    }
+
+    private static ProblemHttpResult NoSuchUser(string id) =>
+        TypedResults.Problem($"There is no user '{id}'.", statusCode: StatusCodes.Status404NotFound, title: "Unknown user");
+}

@@ -1,0 +1,13 @@
+namespace OO.Grains.Analytics;
+
+/// <summary>One row of the explainability log: a served tip and how it was chosen (<see cref="DecisionJson"/>).</summary>
+public sealed record ServedTipRecord(
+    string TipId,
+    string UserId,
+    DateTimeOffset ServedAt,
+    string Policy,
+    string Source,
+    string SourceRef,
+    double Propensity,
+    long LatencyMicroseconds,
+    string DecisionJson);

@@ -1,0 +1,25 @@
+using OO.Learning.Policies;
+
+namespace OO.Grains.Learning;
+
+/// <summary>Which policy serves, which ones shadow it, and their tuning (section <c>OO:Learning</c>).</summary>
+public sealed class LearningOptions
+{
+    public const string Section = "OO:Learning";
+
+    /// <summary>The policy that serves tips unless a user has an override. Default <c>linucb</c>.</summary>
+    public string ActivePolicy { get; set; } = "linucb";
+
+    /// <summary>
+    /// Policies that score every request and log what they would have picked, without serving it.
+    /// Default: the other three (<c>random</c>, <c>epsilon-greedy</c>, <c>thompson</c>).
+    /// </summary>
+    public string[] ShadowPolicies { get; set; } = ["random", "epsilon-greedy", "thompson"];
+
+    /// <summary>Tuning shared by every policy (α, ε, exploration floor, Thompson's variance, ridge); see <see cref="PolicyOptions"/>.</summary>
+    public PolicyOptions Policy { get; set; } = new();
+
+    /// <summary>True when every named policy exists and the tuning is valid; used to fail at start.</summary>
+    public bool IsValid() =>
+        PolicyFactory.TryCreate(ActivePolicy, Policy, out _) && ShadowPolicies.All(name => PolicyFactory.TryCreate(name, Policy, out _));
+}

@@ -1,0 +1,23 @@
+using OO.Learning.Features;
+using OO.Learning.Policies;
+
+namespace OO.Grains.Learning;
+
+/// <summary>
+/// What the user grain learned, persisted apart from the rest of the user so that a reward writes
+/// only this. Plain properties: the storage serializer (System.Text.Json) round-trips it as is.
+/// </summary>
+public sealed class LearningState
+{
+    /// <summary>The <see cref="FeatureRegistry.Version"/> the model was trained with; a different one resets the model.</summary>
+    public int FeatureVersion { get; set; }
+
+    /// <summary>The ridge-regression model every linear policy reads (the active one and the shadows).</summary>
+    public LinearModelState? Model { get; set; }
+
+    /// <summary>Profile features, changed only by an explicit rebuild.</summary>
+    public UserProfile Profile { get; set; } = UserProfile.Empty;
+
+    /// <summary>A per-user override of the active policy; null for the configured default.</summary>
+    public string? PolicyOverride { get; set; }
+}
