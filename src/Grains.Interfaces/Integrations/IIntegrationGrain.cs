@@ -1,20 +1,66 @@
+using Orleans.Concurrency;
+
 namespace OO.Grains.Interfaces.Integrations;
 
 /// <summary>
 /// One source of one user, keyed <c>{userId}/{provider}</c>: it polls the provider on a reminder and
 /// publishes each result as a <see cref="Tasks.TaskSnapshot"/> to the user's task stream.
 /// </summary>
+/// <remarks>
+/// The user grain calls this grain; this grain never makes a plain call back into the user grain
+/// (only <c>[AlwaysInterleave]</c> reads and one-way hand-backs), so the two can never wait on each other.
+/// </remarks>
 [Alias("oo.IIntegrationGrain")]
 public interface IIntegrationGrain : IGrainWithStringKey
 {
-    /// <summary>Starts polling (idempotent) and publishes a first snapshot at once.</summary>
+    /// <summary>Starts polling (idempotent) and schedules a first sync at once, without waiting for it.</summary>
     [Alias("Connect")]
     Task<IntegrationStatus> Connect();
 
+    /// <summary>How the source is doing; answers even while a slow sync is in flight.</summary>
+    [AlwaysInterleave]
     [Alias("GetStatus")]
     Task<IntegrationStatus> GetStatus();
 
     /// <summary>Revokes access at the provider where it has any, stops polling and forgets everything.</summary>
     [Alias("Disconnect")]
     Task Disconnect();
+
+    /// <summary>
+    /// Starts an authorization: remembers a single-use, short-lived state value for this user and
+    /// returns the provider's authorize URL, or null when the provider is not offered or needs no authorization.
+    /// </summary>
+    /// <param name="redirectUri">The absolute callback URL the provider sends the browser back to.</param>
+    [Alias("BeginAuthorization")]
+    Task<string?> BeginAuthorization(string redirectUri);
+
+    /// <summary>
+    /// Finishes an authorization: consumes <paramref name="state"/>, exchanges the code and returns the
+    /// granted tokens already encrypted, for the user grain to keep. Nothing is stored on any failure.
+    /// </summary>
+    [Alias("CompleteAuthorization")]
+    Task<AuthorizationGrant> CompleteAuthorization(string code, string state, string redirectUri);
+
+    /// <summary>
+    /// The user is looking at a tip: sync soon if the last sync is older than the on-demand threshold
+    /// (and no back-off or rate limit says otherwise). One-way: the caller never waits for the provider.
+    /// </summary>
+    [OneWay]
+    [Alias("RequestSync")]
+    Task RequestSync();
+
+    /// <summary>
+    /// A <c>done</c> reaction to a task of this source: close it at the provider exactly once for
+    /// <paramref name="tipId"/>, retrying in the background. One-way: the feedback request never waits.
+    /// </summary>
+    [OneWay]
+    [Alias("TaskDone")]
+    Task TaskDone(string tipId, string sourceRef);
+
+    /// <summary>
+    /// A verified webhook delivery for this user: false when <paramref name="deliveryId"/> was already
+    /// handled; otherwise remembers it and schedules a sync.
+    /// </summary>
+    [Alias("AcceptWebhook")]
+    Task<bool> AcceptWebhook(string? deliveryId, string eventName);
 }

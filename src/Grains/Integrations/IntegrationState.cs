@@ -1,6 +1,6 @@
 namespace OO.Grains.Integrations;
 
-/// <summary>What an integration grain persists.</summary>
+/// <summary>What an integration grain persists. Never a token: those live encrypted in the user grain.</summary>
 [GenerateSerializer, Alias("oo.IntegrationState")]
 public sealed class IntegrationState
 {
@@ -8,5 +8,37 @@ public sealed class IntegrationState
     [Id(1)] public long SnapshotVersion { get; set; }
     [Id(2)] public DateTimeOffset? LastSyncAt { get; set; }
     [Id(3)] public int SyncCount { get; set; }
+
+    /// <summary>The latest sync fault, as a sentence for the user; null after a successful sync.</summary>
     [Id(4)] public string? LastError { get; set; }
+
+    /// <summary>The provider refused the access: polling stopped until the user connects again.</summary>
+    [Id(5)] public bool NeedsReconnection { get; set; }
+
+    /// <summary>Outages in a row; drives the exponential back-off between polls.</summary>
+    [Id(6)] public int ConsecutiveFailures { get; set; }
+
+    /// <summary>No poll before this moment (back-off after outages).</summary>
+    [Id(7)] public DateTimeOffset? PollNotBefore { get; set; }
+
+    /// <summary>No call at all before this moment (the provider's Retry-After).</summary>
+    [Id(8)] public DateTimeOffset? RateLimitedUntil { get; set; }
+
+    /// <summary>Tasks done in oO and not yet closed at the provider, oldest first.</summary>
+    [Id(9)] public List<PendingClose> PendingCloses { get; set; } = [];
+
+    /// <summary>Tips whose task was closed, newest last (bounded), so a repeated request closes nothing again.</summary>
+    [Id(10)] public List<string> ClosedTips { get; set; } = [];
+
+    /// <summary>Authorizations started and not yet finished: SHA-256 of each state value, with its expiry.</summary>
+    [Id(11)] public List<PendingAuthorization> PendingAuthorizations { get; set; } = [];
+
+    /// <summary>The provider's id for the connected account (webhooks name it).</summary>
+    [Id(12)] public string? AccountId { get; set; }
+
+    /// <summary>The connected account's IANA time zone, for floating due times.</summary>
+    [Id(13)] public string? TimeZone { get; set; }
+
+    /// <summary>Recently handled webhook delivery ids, newest last (bounded).</summary>
+    [Id(14)] public List<string> RecentDeliveries { get; set; } = [];
 }

@@ -5,7 +5,9 @@ namespace OO.Grains.Sources.Demo;
 
 /// <summary>
 /// Sample tasks so that a newcomer sees a real tip without connecting anything. Every user gets
-/// the same handful, with due dates and ages relative to the day they first see them.
+/// the same handful, with due dates and ages relative to the day they first see them. It needs no
+/// authorization (<see cref="RequiresAuthorization"/> is false): its OAuth members are not supported,
+/// completing a task only hides it in oO, and there is nothing to revoke.
 /// </summary>
 public sealed class DemoTaskSource(IOptions<DemoOptions> options, TimeProvider time) : ITaskSource
 {
@@ -25,9 +27,28 @@ public sealed class DemoTaskSource(IOptions<DemoOptions> options, TimeProvider t
 
     public string Name => ProviderName;
 
+    public string DisplayName => "Demo tasks";
+
+    public bool RequiresAuthorization => false;
+
+    /// <summary>Always: a user connected to the demo keeps it even when new users no longer get it.</summary>
+    public bool IsAvailable => true;
+
     public TimeSpan PollInterval => options.Value.PollInterval;
 
-    public Task<IReadOnlyList<SourceTask>> FetchOpenTasks(string userId, CancellationToken cancellationToken)
+    public Uri BuildAuthorizeUrl(string state, Uri redirectUri) => throw NoAuthorization();
+
+    public Task<SourceTokens> ExchangeCode(string code, Uri redirectUri, CancellationToken cancellationToken) => throw NoAuthorization();
+
+    public Task<SourceTokens> RefreshTokens(SourceTokens tokens, CancellationToken cancellationToken) => throw NoAuthorization();
+
+    public Task<SourceAccount> GetAccount(SourceTokens tokens, CancellationToken cancellationToken) => throw NoAuthorization();
+
+    public Task CompleteTask(SourceAccess access, string sourceRef, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task Revoke(SourceTokens tokens, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task<IReadOnlyList<SourceTask>> FetchOpenTasks(SourceAccess access, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         var today = DateOnly.FromDateTime(now.UtcDateTime);
@@ -42,4 +63,6 @@ public sealed class DemoTaskSource(IOptions<DemoOptions> options, TimeProvider t
             .ToList();
         return Task.FromResult(tasks);
     }
+
+    private static NotSupportedException NoAuthorization() => new("The demo source needs no authorization.");
 }

@@ -1,0 +1,88 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using OO.Grains.Interfaces.Integrations;
+using OO.Grains.Interfaces.Users;
+using OO.Todoist.Webhooks;
+
+namespace OO.Api.Webhooks;
+
+/// <summary>Webhooks from providers. Anonymous: each delivery proves itself with the provider's signature.</summary>
+public static class WebhooksApi
+{
+    private const string Todoist = "todoist";
+
+    /// <summary>Todoist allows 1 MiB per delivery.</summary>
+    private const int MaxBodyBytes = 1024 * 1024;
+
+    /// <summary>Maps <c>POST /api/webhooks/todoist</c>.</summary>
+    public static RouteGroupBuilder MapWebhooksApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/webhooks").WithTags("Webhooks").AllowAnonymous();
+        group.MapPost("/todoist", ReceiveTodoist);
+        return group;
+    }
+
+    /// <summary>
+    /// Verifies the signature over the raw body, handles each delivery id once, and answers 200 at once:
+    /// <c>item:completed</c> becomes a delayed reward for a shown tip, and every event schedules a sync.
+    /// </summary>
+    private static async Task<Results<Ok, ProblemHttpResult>> ReceiveTodoist(
+        HttpContext http, TodoistWebhookVerifier verifier, IGrainFactory grains)
+    {
+        var body = await ReadBody(http.Request);
+        if (body is null)
+        {
+            return TypedResults.Problem("A delivery is at most 1 MiB.", statusCode: StatusCodes.Status413PayloadTooLarge, title: "Too large");
+        }
+
+        if (!verifier.IsValid(body, http.Request.Headers[TodoistWebhookVerifier.SignatureHeader]))
+        {
+            return TypedResults.Problem("The delivery's signature does not match.", statusCode: StatusCodes.Status401Unauthorized, title: "Unauthorized");
+        }
+
+        if (!TodoistWebhookParser.TryParse(body, http.Request.Headers[TodoistWebhookVerifier.DeliveryIdHeader], out var delivery))
+        {
+            return TypedResults.Problem("The delivery is not a Todoist webhook event.", statusCode: StatusCodes.Status400BadRequest, title: "Bad request");
+        }
+
+        // An account nobody here connected (any more): acknowledge, so Todoist does not retry.
+        if (await grains.GetGrain<ISourceAccountGrain>($"{Todoist}:{delivery.UserId}").GetUserId() is not { } userId)
+        {
+            return TypedResults.Ok();
+        }
+
+        var fresh = await grains.GetGrain<IIntegrationGrain>($"{userId}/{Todoist}").AcceptWebhook(delivery.DeliveryId, delivery.EventName);
+        if (fresh && delivery.EventName == TodoistWebhookEventNames.ItemCompleted && delivery.TaskId is { } taskId)
+        {
+            await grains.GetGrain<IUserGrain>(userId).CompletedInSource(Todoist, taskId);
+        }
+
+        return TypedResults.Ok();
+    }
+
+    /// <summary>The raw bytes as received (the signature covers exactly these); null when over the limit.</summary>
+    private static async Task<byte[]?> ReadBody(HttpRequest request)
+    {
+        if (request.ContentLength > MaxBodyBytes)
+        {
+            return null;
+        }
+
+        using var buffer = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, request.HttpContext.RequestAborted)) > 0)
+        {
+            if (buffer.Length + read > MaxBodyBytes)
+            {
+                return null;
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        return buffer.ToArray();
+    }
+}
