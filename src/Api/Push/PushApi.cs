@@ -1,0 +1,108 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.AspNetCore.Routing;
+using OO.Api.Auth;
+using OO.Grains.Interfaces.Push;
+using OO.Grains.Interfaces.Users;
+using OO.Push;
+
+namespace OO.Api.Push;
+
+public static class PushApi
+{
+    /// <summary>
+    /// Maps <c>/api/push/…</c>: the VAPID public key, adding and removing this user's devices, a test
+    /// notification, and the "opened" signal of a pushed tip. The caller adds authorization.
+    /// </summary>
+    public static RouteGroupBuilder MapPushApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/push").WithTags("Push");
+        group.MapGet("/vapid-public-key", GetPublicKey);
+        group.MapPost("/subscriptions", Subscribe);
+        group.MapDelete("/subscriptions", Unsubscribe);
+        group.MapPost("/test", SendTest);
+        group.MapPost("/opened", Opened);
+        return group;
+    }
+
+    private static Ok<VapidPublicKeyResponse> GetPublicKey(VapidKeys keys) => TypedResults.Ok(new VapidPublicKeyResponse(keys.PublicKey));
+
+    /// <summary>Stores a device after checking it can be pushed to; the same endpoint again replaces its keys.</summary>
+    private static async Task<Results<Ok<PushSubscriptionsResponse>, ValidationProblem>> Subscribe(
+        PushSubscriptionBody body, HttpContext http, IGrainFactory grains)
+    {
+        var subscription = new PushSubscription(body.Endpoint ?? "", body.Keys?.P256dh ?? "", body.Keys?.Auth ?? "");
+        var validation = PushSubscriptionValidator.Validate(subscription);
+        if (!validation.IsValid)
+        {
+            return TypedResults.ValidationProblem(validation.Errors.ToDictionary(e => FieldName(e.Key), e => e.Value));
+        }
+
+        var devices = await grains.GetGrain<IUserGrain>(http.User.GetUserId())
+            .AddPushSubscription(new PushSubscriptionData(subscription.Endpoint, subscription.P256dh, subscription.Auth));
+        return TypedResults.Ok(new PushSubscriptionsResponse(devices));
+    }
+
+    /// <summary>
+    /// Removes the device named by <c>{endpoint}</c>; without a body, every device of the user.
+    /// Idempotent: removing a device that is not there is not an error.
+    /// </summary>
+    private static async Task<Results<NoContent, ValidationProblem>> Unsubscribe(
+        [FromBody(EmptyBodyBehavior = EmptyBodyBehavior.Allow)] PushEndpointBody? body, HttpContext http, IGrainFactory grains)
+    {
+        if (body is not null && string.IsNullOrWhiteSpace(body.Endpoint))
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
+            {
+                ["endpoint"] = ["Name the device by its endpoint, or send no body to remove every device."],
+            });
+        }
+
+        await grains.GetGrain<IUserGrain>(http.User.GetUserId()).RemovePushSubscriptions(body?.Endpoint);
+        return TypedResults.NoContent();
+    }
+
+    /// <summary>Sends a test notification to every device now, through the same sender as tips, and says what came of it.</summary>
+    private static async Task<Results<Ok<PushTestResponse>, ProblemHttpResult>> SendTest(HttpContext http, IGrainFactory grains)
+    {
+        var dispatch = await grains.GetGrain<IUserGrain>(http.User.GetUserId()).CreateTestPush();
+        if (dispatch is null)
+        {
+            return TypedResults.Problem(
+                "No device of yours is subscribed to notifications. Turn notifications on in Settings first.",
+                statusCode: StatusCodes.Status409Conflict, title: "No device subscribed");
+        }
+
+        var report = await grains.GetGrain<IPushDispatcherGrain>(0).Send(dispatch);
+        var devices = report.Devices
+            .Select(d => new PushTestDevice(VapidSigner.Audience(new Uri(d.Endpoint)), d.Outcome, d.StatusCode, d.Attempts))
+            .ToList();
+        var outcome = report.AnyDelivered ? PushDispatchReport.Delivered : devices.FirstOrDefault()?.Outcome ?? nameof(PushOutcome.Rejected);
+        return TypedResults.Ok(new PushTestResponse(outcome, devices));
+    }
+
+    /// <summary>The service worker reports that a pushed tip's notification was opened.</summary>
+    private static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> Opened(
+        PushOpenedBody body, HttpContext http, IGrainFactory grains)
+    {
+        if (string.IsNullOrWhiteSpace(body.TipId))
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["tipId"] = ["Name the tip whose notification was opened."] });
+        }
+
+        return await grains.GetGrain<IUserGrain>(http.User.GetUserId()).PushOpened(body.TipId)
+            ? TypedResults.NoContent()
+            : TypedResults.Problem("No notification carried this tip.", statusCode: StatusCodes.Status404NotFound, title: "Unknown pushed tip");
+    }
+
+    // The JSON path of each field, as the body nests the keys.
+    private static string FieldName(string field) => field switch
+    {
+        PushSubscriptionValidator.P256dhField => "keys.p256dh",
+        PushSubscriptionValidator.AuthField => "keys.auth",
+        _ => field,
+    };
+}

@@ -1,0 +1,367 @@
+using Microsoft.Extensions.Logging;
+using OO.Grains.Analytics;
+using OO.Grains.Interfaces.Push;
+using OO.Grains.Interfaces.Tasks;
+using OO.Grains.Interfaces.Tips;
+using OO.Grains.Push;
+using OO.Push;
+
+namespace OO.Grains.Users;
+
+/// <summary>
+/// Push, decided here: the <c>deliver</c> reminder asks <see cref="PushDecider"/> whether one tip
+/// is worth an interruption now, serves it as the current tip, and hands it to the
+/// <see cref="IPushDispatcherGrain"/>, which sends outside this grain's turn and reports back.
+/// Push state lives in its own persistent state (<c>push</c>).
+/// </summary>
+public sealed partial class UserGrain : IRemindable
+{
+    private const string DeliverReminder = "deliver";
+
+    private PushState Push => push.State;
+
+    async Task<int> IUserPush.AddPushSubscription(PushSubscriptionData subscription)
+    {
+        // A session that outlived its deleted account must not bring push state back.
+        if (!state.RecordExists)
+        {
+            return 0;
+        }
+
+        var now = pushClock.UtcNow;
+        Push.Subscriptions.RemoveAll(s => s.Endpoint == subscription.Endpoint);
+        Push.Subscriptions.Add(new StoredPushSubscription
+        {
+            Endpoint = subscription.Endpoint,
+            P256dh = subscription.P256dh,
+            Auth = subscription.Auth,
+            AddedAt = now,
+        });
+        if (Push.Subscriptions.Count > PushState.MaxDevices)
+        {
+            Push.Subscriptions.RemoveRange(0, Push.Subscriptions.Count - PushState.MaxDevices);
+        }
+
+        await push.WriteStateAsync();
+        await SyncDeliverReminder();
+        return Push.Subscriptions.Count;
+    }
+
+    async Task<int> IUserPush.RemovePushSubscriptions(string? endpoint)
+    {
+        var removed = endpoint is null ? Push.Subscriptions.Count : Push.Subscriptions.RemoveAll(s => s.Endpoint == endpoint);
+        if (endpoint is null)
+        {
+            Push.Subscriptions.Clear();
+        }
+
+        if (removed > 0)
+        {
+            await push.WriteStateAsync();
+            await SyncDeliverReminder();
+        }
+
+        return removed;
+    }
+
+    async Task<PushDispatch?> IUserPush.CreateTestPush()
+    {
+        if (Push.Subscriptions.Count == 0)
+        {
+            return null;
+        }
+
+        Push.Counters.TestPushes++;
+        await push.WriteStateAsync();
+        return new PushDispatch(
+            UserId, Guid.NewGuid().ToString("N"), PushKind.Test, PushPayload.ForTest(), Topic: null, pushOptions.Value.TimeToLive,
+            [.. Push.Subscriptions.Select(Data)]);
+    }
+
+    Task<PushDeliveryDecision> IUserPush.DeliverNow() => Deliver();
+
+    async Task<bool> IUserPush.PushOpened(string tipId)
+    {
+        var record = Push.Pushes.FirstOrDefault(p => p.TipId == tipId);
+        if (record is null)
+        {
+            return false;
+        }
+
+        if (record.OpenedAt is null)
+        {
+            record.OpenedAt = pushClock.UtcNow;
+            Push.Counters.Opened++;
+            await push.WriteStateAsync();
+        }
+
+        return true;
+    }
+
+    async Task IUserPush.RecordPushReport(PushDispatchReport report)
+    {
+        // The account may have been deleted while the push was in flight: write nothing back.
+        if (!state.RecordExists)
+        {
+            return;
+        }
+
+        var now = pushClock.UtcNow;
+        var counters = Push.Counters;
+        var removed = 0;
+        foreach (var device in report.Devices)
+        {
+            counters.Attempts += device.Attempts;
+            counters.LastOutcome = device.Outcome;
+            counters.LastStatusCode = device.StatusCode;
+            counters.LastOutcomeAt = now;
+            switch (Enum.TryParse<PushOutcome>(device.Outcome, out var outcome) ? outcome : PushOutcome.Rejected)
+            {
+                case PushOutcome.Delivered:
+                    counters.Delivered++;
+                    break;
+                case PushOutcome.Gone:
+                    counters.Gone++;
+                    removed += Push.Subscriptions.RemoveAll(s => s.Endpoint == device.Endpoint);
+                    break;
+                case PushOutcome.RateLimited:
+                    counters.RateLimited++;
+                    if (Push.Subscriptions.Find(s => s.Endpoint == device.Endpoint) is { } limited)
+                    {
+                        // Without Retry-After, the device sits out one deliver period.
+                        limited.NotBefore = now + (device.RetryAfter ?? pushOptions.Value.DeliverEvery);
+                    }
+
+                    break;
+                case PushOutcome.TransientFailure:
+                    counters.TransientFailures++;
+                    break;
+                default:
+                    counters.Rejected++;
+                    break;
+            }
+        }
+
+        if (report.Kind == PushKind.Tip && Push.Pushes.Find(p => p.TipId == report.PushId) is { } record)
+        {
+            record.Delivered = report.AnyDelivered;
+        }
+
+        await push.WriteStateAsync();
+        if (removed > 0)
+        {
+            LogDevicesGone(logger, UserId, removed);
+            await SyncDeliverReminder();
+        }
+    }
+
+    async Task IRemindable.ReceiveReminder(string reminderName, TickStatus status)
+    {
+        if (reminderName == DeliverReminder)
+        {
+            await Deliver();
+        }
+    }
+
+    private async Task<PushDeliveryDecision> Deliver()
+    {
+        if (!state.RecordExists)
+        {
+            await SyncDeliverReminder();
+            return new PushDeliveryDecision("NoUser");
+        }
+
+        var now = pushClock.UtcNow;
+        var learned = LearnFromPushes();
+        var (decision, candidate) = await Decide(now);
+        if (candidate is not { } chosen)
+        {
+            if (learned)
+            {
+                await push.WriteStateAsync();
+            }
+
+            return decision;
+        }
+
+        var tip = await ServePushed(chosen.Source, chosen.Task, chosen.Key);
+        Push.Pushes.Add(new PushRecord { TipId = tip.TipId, Key = chosen.Key, At = now });
+        if (Push.Pushes.Count > PushState.MaxPushes)
+        {
+            Push.Pushes.RemoveRange(0, Push.Pushes.Count - PushState.MaxPushes);
+        }
+
+        Push.Counters.TipPushes++;
+        await push.WriteStateAsync();
+
+        var devices = Push.Subscriptions.Where(s => s.NotBefore is not { } until || until <= now).Select(Data).ToList();
+        var ttl = tip.ExpiresAt - tip.ServedAt;
+        // One-way: the dispatcher sends outside this turn and reports back through RecordPushReport.
+        await GrainFactory.GetGrain<IPushDispatcherGrain>(0).Dispatch(new PushDispatch(
+            UserId, tip.TipId, PushKind.Tip, PushPayload.ForTip(tip), PushPayload.TipTopic,
+            ttl < pushOptions.Value.TimeToLive ? ttl : pushOptions.Value.TimeToLive, devices));
+        LogPushed(logger, UserId, tip.TipId, devices.Count);
+        return decision with { TipId = tip.TipId };
+    }
+
+    /// <summary>Applies the rules; the candidate is set exactly when the decision is to send.</summary>
+    private async Task<(PushDeliveryDecision Decision, (string Source, SourceTask Task, string Key)? Candidate)> Decide(DateTimeOffset now)
+    {
+        if (!State.Settings.Notify || Push.Subscriptions.Count == 0)
+        {
+            await SyncDeliverReminder();
+            return (new PushDeliveryDecision(State.Settings.Notify ? "NoSubscription" : "NotifyOff"), null);
+        }
+
+        if (Push.Subscriptions.All(s => s.NotBefore is { } until && until > now))
+        {
+            return (new PushDeliveryDecision("RateLimited"), null);
+        }
+
+        var zone = TimeZone();
+        var best = OpenCandidates(time.GetUtcNow())
+            .Select(c => (c.Source, c.Task, Key: Key(c.Source, c.Task.SourceRef), Reward: chooser.ExpectedReward(c.Task, learning.State, zone)))
+            .OrderByDescending(c => c.Reward)
+            .ThenBy(c => c.Key, StringComparer.Ordinal)
+            .ToList();
+        var counted = Push.Pushes.Where(p => p.Counts).ToList();
+        var decision = PushDecider.Decide(new PushDecisionInput
+        {
+            Now = now,
+            TimeZone = zone,
+            QuietHours = new QuietHours(State.Settings.QuietStart, State.Settings.QuietEnd),
+            DailyCap = State.Settings.DailyPushCap,
+            PushesToday = PushDecider.CountToday(counted.Select(p => p.At), now, zone),
+            MinGap = pushOptions.Value.MinGap,
+            LastPushAt = counted.Count > 0 ? counted[^1].At : null,
+            LastPushedKey = counted.Count > 0 ? counted[^1].Key : null,
+            Candidate = best.Count > 0 ? new PushCandidate(best[0].Key, best[0].Reward) : null,
+            InterruptThreshold = Threshold(),
+        });
+        var result = new PushDeliveryDecision(decision.Reason.ToString());
+        return decision.ShouldSend ? (result, (best[0].Source, best[0].Task, best[0].Key)) : (result, null);
+    }
+
+    /// <summary>Serves <paramref name="task"/> as the current tip, marked as served by push.</summary>
+    private async Task<Tip> ServePushed(string source, SourceTask task, string key)
+    {
+        var now = time.GetUtcNow();
+        // The push already chose; the policy scores the one candidate so a reaction teaches the model as any other.
+        var decision = chooser.Choose([(key, task)], learning.State, TimeZone(), _random);
+        var tip = new Tip(
+            TipId: Guid.NewGuid().ToString("N"),
+            Content: task.Content,
+            Kind: TipKind.Task,
+            Source: source,
+            SourceRef: task.SourceRef,
+            ServedAt: now,
+            ExpiresAt: now + _tips.Expiry,
+            Policy: decision.Policy,
+            Propensity: decision.Propensity);
+        State.Served.Add(new ServedTip { Tip = tip, Score = decision.Score, Features = decision.Features, ViaPush = true });
+        if (State.Served.Count > _tips.ServedLogSize)
+        {
+            State.Served.RemoveRange(0, State.Served.Count - _tips.ServedLogSize);
+        }
+
+        State.Stats = State.Stats with { TipsServed = State.Stats.TipsServed + 1 };
+        await state.WriteStateAsync();
+        analytics.Served(new ServedTipRecord(
+            tip.TipId, UserId, now, decision.Policy, source, task.SourceRef, decision.Propensity, decision.LatencyMicroseconds, decision.DecisionJson));
+        return tip;
+    }
+
+    /// <summary>
+    /// Moves the interrupt threshold for every delivered push whose tip is settled: done (here or in
+    /// its source) = acted on; dismissed; snoozed or opened = opened; expired or replaced unopened =
+    /// ignored. True when anything changed.
+    /// </summary>
+    private bool LearnFromPushes()
+    {
+        var now = time.GetUtcNow();
+        var changed = false;
+        foreach (var record in Push.Pushes.Where(p => p.Feedback is null && p.Delivered == true))
+        {
+            var index = State.Served.FindIndex(s => s.Tip.TipId == record.TipId);
+            var served = index >= 0 ? State.Served[index] : null;
+            PushReaction? reaction = served switch
+            {
+                null => record.OpenedAt is null ? PushReaction.Ignored : PushReaction.Opened,
+                { Reaction: Reaction.Done } or { CompletedInSourceAt: not null } => PushReaction.OpenedAndActed,
+                { Reaction: Reaction.Dismiss } => PushReaction.Dismissed,
+                { Reaction: Reaction.Snooze } => PushReaction.Opened,
+                _ when served.Tip.ExpiresAt <= now || index < State.Served.Count - 1 =>
+                    record.OpenedAt is null ? PushReaction.Ignored : PushReaction.Opened,
+                _ => null,
+            };
+            if (reaction is { } settled)
+            {
+                Push.InterruptThreshold = PushDecider.AdaptThreshold(Threshold(), settled, pushOptions.Value);
+                record.Feedback = settled.ToString();
+                changed = true;
+            }
+        }
+
+        return changed;
+    }
+
+    private double Threshold() => Push.InterruptThreshold ?? pushOptions.Value.DefaultInterruptThreshold;
+
+    /// <summary>The <c>deliver</c> reminder runs while notify is on and the user has a device, and only then.</summary>
+    private async Task SyncDeliverReminder()
+    {
+        var wanted = state.RecordExists && State.Settings.Notify && Push.Subscriptions.Count > 0;
+        var existing = await this.GetReminder(DeliverReminder);
+        if (wanted && existing is null)
+        {
+            var every = pushOptions.Value.DeliverEvery;
+            await this.RegisterOrUpdateReminder(DeliverReminder, every, every);
+        }
+        else if (!wanted && existing is not null)
+        {
+            await this.UnregisterReminder(existing);
+        }
+    }
+
+    /// <summary>Forgets every device and push record and stops the reminder (account deletion).</summary>
+    private async Task ClearPush()
+    {
+        if (await this.GetReminder(DeliverReminder) is { } reminder)
+        {
+            await this.UnregisterReminder(reminder);
+        }
+
+        await push.ClearStateAsync();
+    }
+
+    private async Task<PushAdminView> PushView()
+    {
+        var counters = Push.Counters;
+        var last = Push.Pushes.LastOrDefault(p => p.Counts);
+        return new PushAdminView(
+            Push.Subscriptions.Count,
+            await this.GetReminder(DeliverReminder) is not null,
+            Threshold(),
+            counters.TipPushes,
+            counters.TestPushes,
+            counters.Opened,
+            counters.Attempts,
+            counters.Delivered,
+            counters.Gone,
+            counters.RateLimited,
+            counters.Rejected,
+            counters.TransientFailures,
+            last?.At,
+            counters.LastOutcome,
+            counters.LastStatusCode,
+            counters.LastOutcomeAt);
+    }
+
+    private static PushSubscriptionData Data(StoredPushSubscription s) => new(s.Endpoint, s.P256dh, s.Auth);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "User {UserId}: pushed tip {TipId} to {Devices} devices")]
+    private static partial void LogPushed(ILogger logger, string userId, string tipId, int devices);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "User {UserId}: {Removed} push devices are gone and were removed")]
+    private static partial void LogDevicesGone(ILogger logger, string userId, int removed);
+}
