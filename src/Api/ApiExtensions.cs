@@ -5,9 +5,14 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using OO.Api.Admin;
 using OO.Api.Auth;
+using OO.Api.Http;
+using OO.Api.Integrations;
 using OO.Api.Me;
+using OO.Api.Push;
 using OO.Api.Tips;
+using OO.Api.Webhooks;
 
 namespace OO.Api;
 
@@ -18,6 +23,7 @@ public static class ApiExtensions
     {
         services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.Section).ValidateOnStart();
         services.AddSingleton<SessionSignIn>();
+        services.AddOORateLimits();
         services.AddProblemDetails();
         services.AddOpenApi();
         services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
@@ -46,13 +52,20 @@ public static class ApiExtensions
             OnAppendCookie = context => context.CookieOptions.Secure = !IsLoopbackHost(context.Context.Request.Host.Host),
         });
 
-    /// <summary>Maps every REST endpoint; everything under <c>/api</c> requires a signed-in user.</summary>
+    /// <summary>Maps every REST endpoint; everything under <c>/api</c> but the signed webhooks requires a signed-in user.</summary>
     public static IEndpointRouteBuilder MapOOApi(this IEndpointRouteBuilder app)
     {
         app.MapOpenApi();
         app.MapAuthApi();
+        app.MapExternalSignIn();
         app.MapTipsApi().RequireAuthorization();
         app.MapMeApi().RequireAuthorization();
+        app.MapSettingsApi().RequireAuthorization();
+        app.MapIntegrationsApi().RequireAuthorization();
+        // Anonymous: each delivery is verified by its provider's signature instead.
+        app.MapWebhooksApi();
+        app.MapPushApi().RequireAuthorization();
+        app.MapAdminApi().RequireAuthorization(OOClaims.AdminPolicy);
         return app;
     }
 

@@ -1,9 +1,12 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using OO.Grains.Integrations;
 using OO.Grains.Learning;
 using OO.Grains.Sources;
 using OO.Grains.Sources.Demo;
+using OO.Grains.Sources.Todoist;
 using OO.Grains.Tips;
+using OO.Todoist;
 
 namespace OO.Grains;
 
@@ -16,10 +19,20 @@ public static class GrainsServiceCollectionExtensions
         services.AddOptions<TipOptions>().BindConfiguration(TipOptions.Section).ValidateOnStart();
         services.AddOptions<RewardOptions>().BindConfiguration(RewardOptions.Section).ValidateOnStart();
         services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.Section).ValidateOnStart();
+        services.AddOptions<LearningOptions>().BindConfiguration(LearningOptions.Section)
+            .Validate(options => options.IsValid(), "OO:Learning names an unknown policy or has invalid tuning; known policies: random, linucb, epsilon-greedy, thompson.")
+            .ValidateOnStart();
         services.AddSingleton<RewardModel>();
-        services.AddSingleton<ITipPolicy, RandomPolicy>();
+        services.AddSingleton<TipChooser>();
         services.AddSingleton<ITaskSource, DemoTaskSource>();
+        // Always registered; offered to users only when OO:Todoist:ClientId is configured.
+        services.AddTodoist();
+        services.AddSingleton<ITaskSource, TodoistTaskSource>();
         services.AddSingleton<TaskSourceRegistry>();
+        services.AddOptions<IntegrationOptions>().BindConfiguration(IntegrationOptions.Section)
+            .Validate(options => options.IsValid(), "OO:Integrations has a negative or zero delay, or CloseRetryMaxDelay below CloseRetryBaseDelay.")
+            .ValidateOnStart();
+        services.AddSingleton<IntegrationTokenProtector>();
         return services;
     }
 }

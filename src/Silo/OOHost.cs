@@ -5,6 +5,9 @@ using OO.Api;
 using OO.Api.Auth;
 using OO.Api.Http;
 using OO.Grains;
+using OO.Grains.Analytics;
+using OO.Grains.Push;
+using OO.Silo.Analytics;
 using OO.Silo.Configuration;
 using OO.Silo.Health;
 using OO.Silo.Hosting;
@@ -17,7 +20,10 @@ namespace OO.Silo;
 /// <summary>Builds the one oO process: the silo, the REST API, the web client and the dashboard.</summary>
 public static class OOHost
 {
-    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
+    /// <param name="configure">Runs first: configuration sources, environment, URLs.</param>
+    /// <param name="overrideServices">Runs after every registration, so a test can replace a service (a clock, an HTTP handler).</param>
+    public static WebApplication Build(
+        string[] args, Action<WebApplicationBuilder>? configure = null, Action<IServiceCollection>? overrideServices = null)
     {
         var builder = WebApplication.CreateBuilder(args);
         configure?.Invoke(builder);
@@ -31,7 +37,14 @@ public static class OOHost
         // Registered before the silo, so the schema is in place when Orleans first queries it.
         builder.Services.AddHostedService<SchemaInstaller>();
         builder.Services.AddOOGrainServices();
+        builder.Services.AddOOPush(builder.Configuration);
+        // Before the silo: hosted services stop in reverse order, so grains still log while deactivating.
+        builder.Services.AddOptions<AnalyticsOptions>().BindConfiguration(AnalyticsOptions.Section).ValidateOnStart();
+        builder.Services.AddSingleton<AnalyticsWriter>();
+        builder.Services.AddSingleton<IAnalyticsSink>(services => services.GetRequiredService<AnalyticsWriter>());
+        builder.Services.AddHostedService(services => services.GetRequiredService<AnalyticsWriter>());
         builder.Services.AddOOApi();
+        builder.Services.AddOOExternalSignIn(builder.Configuration);
         builder.Services.AddHealthChecks().AddCheck<SiloReadinessCheck>("silo", tags: ["ready"]);
         AddDataProtection(builder, settings);
         if (!builder.Environment.IsDevelopment())
@@ -40,14 +53,17 @@ public static class OOHost
         }
 
         builder.UseOrleans(silo => silo.AddOOSilo(settings));
+        overrideServices?.Invoke(builder.Services);
 
         var app = builder.Build();
+        app.UseOOSecurityHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseOOCookiePolicy();
         app.UseJsonBodiesOnly();
         app.UseWebClient();
         app.UseAuthentication();
+        app.UseOORateLimits();
         app.UseAuthorization();
 
         app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false });
@@ -71,6 +87,8 @@ public static class OOHost
                 [$"{AuthOptions.Section}:DevSignIn"] = development,
                 [$"{AuthOptions.Section}:FirstUserIsAdmin"] = settings.IsEmbedded ? "true" : "false",
                 ["OO:Demo:Enabled"] = development,
+                // The generated VAPID pair lives with the rest of the embedded data unless configured.
+                ["OO:Push:KeyDirectory"] = settings.DataDirectory,
             },
         });
     }

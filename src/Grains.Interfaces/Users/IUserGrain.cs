@@ -1,6 +1,7 @@
 using OO.Grains.Interfaces.Integrations;
 using OO.Grains.Interfaces.Tasks;
 using OO.Grains.Interfaces.Tips;
+using Orleans.Concurrency;
 
 namespace OO.Grains.Interfaces.Users;
 
@@ -8,7 +9,7 @@ namespace OO.Grains.Interfaces.Users;
 /// One person: their tasks, their learning state and their current tip. Keyed by the opaque user id.
 /// </summary>
 [Alias("oo.IUserGrain")]
-public interface IUserGrain : IGrainWithStringKey
+public interface IUserGrain : Admin.IUserAdmin, Push.IUserPush
 {
     /// <summary>
     /// Creates the user on first sign-in (connecting the demo source where it is on) and remembers
@@ -50,7 +51,34 @@ public interface IUserGrain : IGrainWithStringKey
     [Alias("Delete")]
     Task Delete();
 
+    /// <summary>
+    /// A task was completed in its source (a webhook said so). If it was shown and got no reaction, that
+    /// is a delayed reward; otherwise nothing changes.
+    /// </summary>
+    [Alias("CompletedInSource")]
+    Task<bool> CompletedInSource(string source, string sourceRef);
+
     /// <summary>Replaces one source's tasks with a newer snapshot; older or repeated versions are ignored.</summary>
     [Alias("ApplySnapshot")]
     Task ApplySnapshot(TaskSnapshot snapshot);
+
+    /// <summary>
+    /// Finishes connecting a source after the provider's authorization page: the integration grain checks
+    /// the single-use <paramref name="state"/> and exchanges the code; the tokens are kept here, encrypted.
+    /// </summary>
+    [Alias("CompleteConnect")]
+    Task<AuthorizationOutcome> CompleteConnect(string provider, string code, string state, string redirectUri);
+
+    /// <summary>
+    /// The encrypted tokens of a source, for its integration grain. Read-only and interleaving, so the
+    /// integration grain can borrow them even while this grain is waiting on it.
+    /// </summary>
+    [AlwaysInterleave]
+    [Alias("GetIntegrationTokens")]
+    Task<string?> GetIntegrationTokens(string provider);
+
+    /// <summary>The provider rotated a source's tokens: keep the new (encrypted) set. One-way, so the integration grain never waits here.</summary>
+    [OneWay]
+    [Alias("IntegrationTokensRefreshed")]
+    Task IntegrationTokensRefreshed(string provider, string protectedTokens);
 }

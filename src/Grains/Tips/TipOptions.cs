@@ -14,6 +14,6 @@ public sealed class TipOptions
     /// <summary>A dismissed task is not suggested again for this long. Default 1 day.</summary>
     public TimeSpan DismissFor { get; set; } = TimeSpan.FromDays(1);
 
-    /// <summary>How many served tips each user keeps for delayed rewards and de-duplication. Default 50.</summary>
-    public int ServedLogSize { get; set; } = 50;
+    /// <summary>How many served tips each user keeps for delayed rewards, de-duplication and the profile. Default 30.</summary>
+    public int ServedLogSize { get; set; } = 30;
 }

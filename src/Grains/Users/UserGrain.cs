@@ -1,41 +1,62 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using OO.Grains.Analytics;
+using OO.Grains.Interfaces.Admin;
 using OO.Grains.Interfaces.Identity;
 using OO.Grains.Interfaces.Integrations;
 using OO.Grains.Interfaces.Tasks;
 using OO.Grains.Interfaces.Tips;
 using OO.Grains.Interfaces.Users;
 using OO.Grains.Learning;
+using OO.Grains.Push;
+using OO.Grains.Sources;
 using OO.Grains.Sources.Demo;
 using OO.Grains.Tips;
+using OO.Learning.Features;
+using OO.Push;
 using Orleans.Streams;
 
 namespace OO.Grains.Users;
 
 /// <summary>
-/// One person. Owns their task snapshots, the tips served to them and their reactions; choosing
-/// a tip is an in-memory call on this grain.
+/// One person. Owns their task snapshots, the tips served to them, their reactions and what the
+/// bandit learned from them; choosing a tip is an in-memory call on this grain.
 /// </summary>
 [ImplicitStreamSubscription(TaskStreams.Namespace)]
 public sealed partial class UserGrain(
     [PersistentState("user", StorageNames.Default)] IPersistentState<UserState> state,
-    ITipPolicy policy,
+    [PersistentState("learning", StorageNames.Default)] IPersistentState<LearningState> learning,
+    [PersistentState("push", StorageNames.Default)] IPersistentState<PushState> push,
+    PushClock pushClock,
+    IOptions<PushOptions> pushOptions,
+    TipChooser chooser,
     RewardModel rewards,
+    IAnalyticsSink analytics,
     TimeProvider time,
     IOptions<TipOptions> tipOptions,
     IOptions<DemoOptions> demoOptions,
+    TaskSourceRegistry sources,
     ILogger<UserGrain> logger) : Grain, IUserGrain
 {
+    /// <summary>Log rows of tips served this recently are written again on activation, in case a crash lost them.</summary>
+    private static readonly TimeSpan LogCatchUpWindow = TimeSpan.FromHours(1);
+
+    /// <summary>A served tip whose task vanished from its source this soon after, without a reaction, counts as completed there.</summary>
+    private static readonly TimeSpan CompletionWindow = TimeSpan.FromDays(1);
+
     private readonly TipOptions _tips = tipOptions.Value;
     private readonly Random _random = new();
 
     private UserState State => state.State;
 
+    private string UserId => this.GetPrimaryKeyString();
+
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         var stream = this.GetStreamProvider(TaskStreams.Provider)
-            .GetStream<TaskSnapshot>(StreamId.Create(TaskStreams.Namespace, this.GetPrimaryKeyString()));
+            .GetStream<TaskSnapshot>(StreamId.Create(TaskStreams.Namespace, UserId));
         await stream.SubscribeAsync((snapshot, _) => ApplySnapshotCore(snapshot));
+        CatchUpLog();
     }
 
     async Task<UserSummary> IUserGrain.EnsureCreated(string email, string login)
@@ -59,7 +80,7 @@ public sealed partial class UserGrain(
         }
 
         await state.WriteStateAsync();
-        LogCreated(logger, this.GetPrimaryKeyString());
+        LogCreated(logger, UserId);
 
         if (demoOptions.Value.Enabled)
         {
@@ -72,6 +93,7 @@ public sealed partial class UserGrain(
     async Task<Tip?> IUserGrain.GetTip()
     {
         var now = time.GetUtcNow();
+        await RequestSyncs();
         if (CurrentTip(now) is { } current)
         {
             return current.Tip;
@@ -83,9 +105,8 @@ public sealed partial class UserGrain(
             return null;
         }
 
-        var started = time.GetTimestamp();
-        var decision = policy.Choose(candidates.Select(c => CandidateFeatures.Of(c.Task, now)).ToList(), _random);
-        var (source, task) = candidates[decision.Index];
+        var decision = chooser.Choose(candidates.Select(c => (Key(c.Source, c.Task.SourceRef), c.Task)).ToList(), learning.State, TimeZone(), _random);
+        var (source, task) = candidates[decision.ChosenIndex];
         var tip = new Tip(
             TipId: Guid.NewGuid().ToString("N"),
             Content: task.Content,
@@ -94,10 +115,10 @@ public sealed partial class UserGrain(
             SourceRef: task.SourceRef,
             ServedAt: now,
             ExpiresAt: now + _tips.Expiry,
-            Policy: policy.Name,
+            Policy: decision.Policy,
             Propensity: decision.Propensity);
 
-        State.Served.Add(new ServedTip { Tip = tip });
+        State.Served.Add(new ServedTip { Tip = tip, Score = decision.Score, Features = decision.Features });
         if (State.Served.Count > _tips.ServedLogSize)
         {
             State.Served.RemoveRange(0, State.Served.Count - _tips.ServedLogSize);
@@ -105,7 +126,9 @@ public sealed partial class UserGrain(
 
         State.Stats = State.Stats with { TipsServed = State.Stats.TipsServed + 1 };
         await state.WriteStateAsync();
-        LogServed(logger, this.GetPrimaryKeyString(), tip.TipId, policy.Name, time.GetElapsedTime(started).TotalMicroseconds);
+        analytics.Served(new ServedTipRecord(
+            tip.TipId, UserId, now, decision.Policy, source, task.SourceRef, decision.Propensity, decision.LatencyMicroseconds, decision.DecisionJson));
+        LogServed(logger, UserId, tip.TipId, decision.Policy, decision.LatencyMicroseconds);
         return tip;
     }
 
@@ -117,7 +140,7 @@ public sealed partial class UserGrain(
             return new FeedbackOutcome(FeedbackStatus.UnknownTip);
         }
 
-        if (served.Reaction is not null)
+        if (served.HasOutcome)
         {
             return new FeedbackOutcome(FeedbackStatus.AlreadyReacted);
         }
@@ -128,8 +151,7 @@ public sealed partial class UserGrain(
         served.ReactedAt = now;
         served.Reward = reward;
 
-        var key = $"{served.Tip.Source}:{served.Tip.SourceRef}";
-        State.HiddenUntil[key] = reaction switch
+        State.HiddenUntil[Key(served.Tip.Source, served.Tip.SourceRef)] = reaction switch
         {
             Reaction.Snooze => now + _tips.SnoozeFor,
             Reaction.Dismiss => now + _tips.DismissFor,
@@ -143,13 +165,28 @@ public sealed partial class UserGrain(
             _ => State.Stats with { Dismissed = State.Stats.Dismissed + 1 },
         };
 
-        if (OpenCandidates(now).FirstOrDefault(c => c.Source == served.Tip.Source && c.Task.SourceRef == served.Tip.SourceRef) is { Task: { } task })
+        await Reward(served, Name(reaction), dwellMs, reward, now);
+        if (reaction == Reaction.Done && State.Integrations.Contains(served.Tip.Source))
         {
-            policy.Learn(CandidateFeatures.Of(task, served.Tip.ServedAt), reward);
+            // One-way: the integration grain closes the task at its source in the background, once per tip.
+            await Integration(served.Tip.Source).TaskDone(tipId, served.Tip.SourceRef);
         }
 
-        await state.WriteStateAsync();
         return new FeedbackOutcome(FeedbackStatus.Recorded, reward);
+    }
+
+    async Task<bool> IUserGrain.CompletedInSource(string source, string sourceRef)
+    {
+        var now = time.GetUtcNow();
+        var shown = State.Served.LastOrDefault(s => s.Tip.Source == source && s.Tip.SourceRef == sourceRef);
+        if (shown is null || shown.HasOutcome || now - shown.Tip.ServedAt > CompletionWindow)
+        {
+            return false;
+        }
+
+        await CompleteInSource(shown, now);
+        await state.WriteStateAsync();
+        return true;
     }
 
     Task<UserSummary> IUserGrain.GetSummary() => Task.FromResult(Summary());
@@ -160,6 +197,7 @@ public sealed partial class UserGrain(
     {
         State.Settings = settings;
         await state.WriteStateAsync();
+        await SyncDeliverReminder();
         return settings;
     }
 
@@ -175,22 +213,132 @@ public sealed partial class UserGrain(
 
         await Integration(provider).Disconnect();
         State.Sources.Remove(provider);
+        State.IntegrationTokens.Remove(provider);
         await state.WriteStateAsync();
         return true;
     }
 
     async Task IUserGrain.Delete()
     {
-        var userId = this.GetPrimaryKeyString();
-        await Task.WhenAll(State.Integrations.Select(p => Integration(p).Disconnect()));
+        // Every source, not only the connected ones: an abandoned connect leaves integration state too.
+        await Task.WhenAll(State.Integrations.Union(sources.Names).Select(p => Integration(p).Disconnect()));
         await Task.WhenAll(State.Logins.Select(l => GrainFactory.GetGrain<IIdentityGrain>(l).Forget()));
-        await GrainFactory.GetGrain<IFirstUserGrain>(0).Release(userId);
+        await GrainFactory.GetGrain<IFirstUserGrain>(0).Release(UserId);
+        await learning.ClearStateAsync();
+        await ClearPush();
         await state.ClearStateAsync();
-        LogDeleted(logger, userId);
+        await analytics.EraseUserAsync(UserId, CancellationToken.None);
+        LogDeleted(logger, UserId);
         this.DeactivateOnIdle();
     }
 
     Task IUserGrain.ApplySnapshot(TaskSnapshot snapshot) => ApplySnapshotCore(snapshot);
+
+    async Task<AuthorizationOutcome> IUserGrain.CompleteConnect(string provider, string code, string stateValue, string redirectUri)
+    {
+        var grant = await Integration(provider).CompleteAuthorization(code, stateValue, redirectUri);
+        if (grant is not { Outcome: AuthorizationOutcome.Granted, ProtectedTokens: { } protectedTokens })
+        {
+            return grant.Outcome;
+        }
+
+        State.IntegrationTokens[provider] = protectedTokens;
+        State.Integrations.Add(provider);
+        await state.WriteStateAsync();
+        await Integration(provider).Connect();
+        return AuthorizationOutcome.Granted;
+    }
+
+    Task<string?> IUserGrain.GetIntegrationTokens(string provider) => Task.FromResult(State.IntegrationTokens.GetValueOrDefault(provider));
+
+    async Task IUserGrain.IntegrationTokensRefreshed(string provider, string protectedTokens)
+    {
+        if (State.Integrations.Contains(provider))
+        {
+            State.IntegrationTokens[provider] = protectedTokens;
+            await state.WriteStateAsync();
+        }
+    }
+
+    /// <summary>One-way nudges: each integration syncs if its last sync is old enough; the tip never waits for it.</summary>
+    private Task RequestSyncs() => Task.WhenAll(State.Integrations.Select(p => Integration(p).RequestSync()));
+
+    Task<UserAdminView?> IUserAdmin.GetAdminView() =>
+        !state.RecordExists
+            ? Task.FromResult<UserAdminView?>(null)
+            : AdminView();
+
+    Task<IReadOnlyList<ProfileFeatureView>?> IUserAdmin.GetProfile()
+    {
+        if (!state.RecordExists)
+        {
+            return Task.FromResult<IReadOnlyList<ProfileFeatureView>?>(null);
+        }
+
+        var now = time.GetUtcNow();
+        var profile = learning.State.Profile;
+        var stored = new Dictionary<string, ProfileFeatureValue>
+        {
+            ["completion_rate"] = profile.CompletionRate,
+            ["snooze_rate"] = profile.SnoozeRate,
+            ["dismiss_rate"] = profile.DismissRate,
+            ["mean_dwell_done"] = profile.MeanDwellSeconds,
+            ["active_hour_sin"] = profile.ActiveHourSin,
+            ["active_hour_cos"] = profile.ActiveHourCos,
+        };
+        IReadOnlyList<ProfileFeatureView> views = FeatureRegistry.Definitions
+            .Select(d => stored.TryGetValue(d.Name, out var value)
+                ? new ProfileFeatureView(
+                    d.Name, d.Description, d.Scope.ToString().ToLowerInvariant(), d.Ttl, value.Value, value.ComputedAt,
+                    now - value.ComputedAt, !FeatureRegistry.IsStale(value, now))
+                : new ProfileFeatureView(d.Name, d.Description, d.Scope.ToString().ToLowerInvariant(), d.Ttl, null, null, null, Fresh: true))
+            .ToList();
+        return Task.FromResult<IReadOnlyList<ProfileFeatureView>?>(views);
+    }
+
+    async Task<bool> IUserAdmin.RebuildProfile(string actor)
+    {
+        if (!state.RecordExists)
+        {
+            return false;
+        }
+
+        var history = State.Served
+            .Where(s => s.Reaction is not null)
+            .Select(s => new ReactionFact(s.Tip.ServedAt, Name(s.Reaction!.Value), s.ReactedAt is { } at ? (long)(at - s.Tip.ServedAt).TotalMilliseconds : null));
+        learning.State.Profile = UserProfileBuilder.Build(history, time.GetUtcNow(), TimeZone());
+        await learning.WriteStateAsync();
+        await Audit(actor, "profile.rebuild", $"from {learning.State.Profile.ReactionCount} reactions");
+        return true;
+    }
+
+    async Task<bool> IUserAdmin.ResetBandit(string actor)
+    {
+        if (!state.RecordExists)
+        {
+            return false;
+        }
+
+        var updates = learning.State.Model?.Updates ?? 0;
+        learning.State.Model = null;
+        chooser.ModelFor(learning.State);
+        await learning.WriteStateAsync();
+        await Audit(actor, "bandit.reset", $"forgot {updates} updates");
+        return true;
+    }
+
+    async Task<bool> IUserAdmin.SetPolicy(string? policy, string actor)
+    {
+        if (!state.RecordExists)
+        {
+            return false;
+        }
+
+        learning.State.PolicyOverride = policy;
+        await learning.WriteStateAsync();
+        await Audit(actor, "policy.set", policy ?? $"default ({chooser.DefaultPolicy})");
+        return true;
+    }
 
     private async Task ApplySnapshotCore(TaskSnapshot snapshot)
     {
@@ -205,6 +353,19 @@ public sealed partial class UserGrain(
             return;
         }
 
+        var now = time.GetUtcNow();
+        var reportedNow = snapshot.Tasks.Select(t => t.SourceRef).ToHashSet(StringComparer.Ordinal);
+        if (known is not null)
+        {
+            // Shown, not reacted to, and gone from its source since: the person did it there.
+            foreach (var shown in State.Served.Where(s =>
+                s.Tip.Source == snapshot.Source && !s.HasOutcome && now - s.Tip.ServedAt <= CompletionWindow
+                && known.Tasks.Any(t => t.SourceRef == s.Tip.SourceRef) && !reportedNow.Contains(s.Tip.SourceRef)).ToList())
+            {
+                await CompleteInSource(shown, now);
+            }
+        }
+
         State.Sources[snapshot.Source] = new SourceTasks
         {
             Version = snapshot.Version,
@@ -213,8 +374,7 @@ public sealed partial class UserGrain(
         };
 
         // A task done here stays hidden only until its source stops reporting it.
-        var reported = State.Sources.SelectMany(s => s.Value.Tasks.Select(t => $"{s.Key}:{t.SourceRef}")).ToHashSet();
-        var now = time.GetUtcNow();
+        var reported = State.Sources.SelectMany(s => s.Value.Tasks.Select(t => Key(s.Key, t.SourceRef))).ToHashSet();
         foreach (var key in State.HiddenUntil.Where(h => h.Value <= now || !reported.Contains(h.Key)).Select(h => h.Key).ToList())
         {
             State.HiddenUntil.Remove(key);
@@ -223,8 +383,64 @@ public sealed partial class UserGrain(
         await state.WriteStateAsync();
     }
 
+    private async Task CompleteInSource(ServedTip shown, DateTimeOffset now)
+    {
+        shown.CompletedInSourceAt = now;
+        shown.Reward = rewards.CompletedInSource;
+        await Reward(shown, "completed-in-source", dwellMs: null, rewards.CompletedInSource, now);
+    }
+
+    /// <summary>Learns from a reward, persists both states, and logs it.</summary>
+    private async Task Reward(ServedTip served, string reaction, long? dwellMs, double reward, DateTimeOffset now)
+    {
+        chooser.Learn(learning.State, served.Features, reward);
+        await learning.WriteStateAsync();
+        await state.WriteStateAsync();
+        analytics.Rewarded(new RewardRecord(served.Tip.TipId, UserId, now, reaction, dwellMs, reward));
+    }
+
+    /// <summary>Writes again the log rows of recent tips, which a crash may have lost before they reached the database.</summary>
+    private void CatchUpLog()
+    {
+        var since = time.GetUtcNow() - LogCatchUpWindow;
+        foreach (var served in State.Served.Where(s => s.Tip.ServedAt >= since))
+        {
+            var tip = served.Tip;
+            var decision = $$"""{"rebuilt":true,"candidates":[{"key":"{{Key(tip.Source, tip.SourceRef)}}","features":[{{string.Join(",", served.Features.Select(f => f.ToString("R", System.Globalization.CultureInfo.InvariantCulture)))}}],"score":{{served.Score.ToString("R", System.Globalization.CultureInfo.InvariantCulture)}}}],"chosenIndex":0,"propensity":{{tip.Propensity.ToString("R", System.Globalization.CultureInfo.InvariantCulture)}},"policy":"{{tip.Policy}}","shadow":[]}""";
+            analytics.Served(new ServedTipRecord(tip.TipId, UserId, tip.ServedAt, tip.Policy, tip.Source, tip.SourceRef, tip.Propensity, 0, decision));
+            if (served.Reward is { } reward)
+            {
+                var reaction = served.Reaction is { } r ? Name(r) : "completed-in-source";
+                var at = served.ReactedAt ?? served.CompletedInSourceAt ?? tip.ServedAt;
+                analytics.Rewarded(new RewardRecord(tip.TipId, UserId, at, reaction, DwellMs: null, reward));
+            }
+        }
+    }
+
+    private async Task<UserAdminView?> AdminView()
+    {
+        IReadOnlyList<IntegrationStatus> integrations = await ((IUserGrain)this).GetIntegrations();
+        var recent = State.Served.AsEnumerable().Reverse()
+            .Select(s => new ServedTipView(
+                s.Tip.TipId, s.Tip.Content, s.Tip.Source, s.Tip.ServedAt, s.Tip.Policy, s.Tip.Propensity, s.Score,
+                s.Reaction is { } r ? Name(r) : s.CompletedInSourceAt is not null ? "completed-in-source" : null, s.Reward))
+            .ToList();
+        return new UserAdminView(
+            Summary(),
+            [.. State.Logins.Order(StringComparer.Ordinal)],
+            integrations,
+            learning.State.PolicyOverride ?? chooser.DefaultPolicy,
+            chooser.ShadowPolicies,
+            learning.State.Model?.Updates ?? 0,
+            recent,
+            await PushView());
+    }
+
+    private Task Audit(string actor, string action, string detail) =>
+        analytics.AuditAsync(new AuditRecord(time.GetUtcNow(), actor, action, UserId, detail), CancellationToken.None);
+
     private ServedTip? CurrentTip(DateTimeOffset now) =>
-        State.Served.Count > 0 && State.Served[^1] is { Reaction: null } last && last.Tip.ExpiresAt > now
+        State.Served.Count > 0 && State.Served[^1] is { HasOutcome: false } last && last.Tip.ExpiresAt > now
             && State.Sources.TryGetValue(last.Tip.Source, out var source)
             && source.Tasks.Any(t => t.SourceRef == last.Tip.SourceRef)
             ? last
@@ -233,15 +449,21 @@ public sealed partial class UserGrain(
     private List<(string Source, SourceTask Task)> OpenCandidates(DateTimeOffset now) =>
         State.Sources
             .SelectMany(s => s.Value.Tasks.Select(t => (Source: s.Key, Task: t)))
-            .Where(c => !State.HiddenUntil.TryGetValue($"{c.Source}:{c.Task.SourceRef}", out var until) || until <= now)
+            .Where(c => !State.HiddenUntil.TryGetValue(Key(c.Source, c.Task.SourceRef), out var until) || until <= now)
             .OrderBy(c => c.Source, StringComparer.Ordinal)
             .ThenBy(c => c.Task.SourceRef, StringComparer.Ordinal)
             .ToList();
 
-    private IIntegrationGrain Integration(string provider) =>
-        GrainFactory.GetGrain<IIntegrationGrain>($"{this.GetPrimaryKeyString()}/{provider}");
+    private TimeZoneInfo TimeZone() =>
+        TimeZoneInfo.TryFindSystemTimeZoneById(State.Settings.TimeZone, out var zone) ? zone : TimeZoneInfo.Utc;
 
-    private UserSummary Summary() => new(this.GetPrimaryKeyString(), State.Email ?? "", State.CreatedAt, State.Stats);
+    private IIntegrationGrain Integration(string provider) => GrainFactory.GetGrain<IIntegrationGrain>($"{UserId}/{provider}");
+
+    private UserSummary Summary() => new(UserId, State.Email ?? "", State.CreatedAt, State.Stats);
+
+    private static string Key(string source, string sourceRef) => $"{source}:{sourceRef}";
+
+    private static string Name(Reaction reaction) => reaction.ToString().ToLowerInvariant();
 
     [LoggerMessage(Level = LogLevel.Information, Message = "User {UserId} created")]
     private static partial void LogCreated(ILogger logger, string userId);
@@ -249,6 +471,6 @@ public sealed partial class UserGrain(
     [LoggerMessage(Level = LogLevel.Information, Message = "User {UserId} deleted their account")]
     private static partial void LogDeleted(ILogger logger, string userId);
 
-    [LoggerMessage(Level = LogLevel.Debug, Message = "User {UserId} served tip {TipId} by {Policy} in {DecisionMicroseconds:F0} µs")]
-    private static partial void LogServed(ILogger logger, string userId, string tipId, string policy, double decisionMicroseconds);
+    [LoggerMessage(Level = LogLevel.Debug, Message = "User {UserId} served tip {TipId} by {Policy} in {DecisionMicroseconds} µs")]
+    private static partial void LogServed(ILogger logger, string userId, string tipId, string policy, long decisionMicroseconds);
 }

@@ -27,4 +27,7 @@ public sealed class UserState
 
     /// <summary>The sources this user connected, by provider name.</summary>
     [Id(8)] public HashSet<string> Integrations { get; set; } = [];
+
+    /// <summary>Each connected source's tokens, by provider name, as Data Protection ciphertext only (never plaintext).</summary>
+    [Id(9)] public Dictionary<string, string> IntegrationTokens { get; set; } = [];
 }
