@@ -184,7 +184,8 @@ public sealed partial class UserGrain : IRemindable
             return decision;
         }
 
-        var tip = await ServePushed(chosen.Source, chosen.Task, chosen.Key);
+        // The push already chose; the policy scores the one candidate, so a reaction teaches the model as any other.
+        var tip = await Serve([(chosen.Source, chosen.Task)], viaPush: true);
         Push.Pushes.Add(new PushRecord { TipId = tip.TipId, Key = chosen.Key, At = now });
         if (Push.Pushes.Count > PushState.MaxPushes)
         {
@@ -240,35 +241,6 @@ public sealed partial class UserGrain : IRemindable
         });
         var result = new PushDeliveryDecision(decision.Reason.ToString());
         return decision.ShouldSend ? (result, (best[0].Source, best[0].Task, best[0].Key)) : (result, null);
-    }
-
-    /// <summary>Serves <paramref name="task"/> as the current tip, marked as served by push.</summary>
-    private async Task<Tip> ServePushed(string source, SourceTask task, string key)
-    {
-        var now = time.GetUtcNow();
-        // The push already chose; the policy scores the one candidate so a reaction teaches the model as any other.
-        var decision = chooser.Choose([(key, task)], learning.State, TimeZone(), _random);
-        var tip = new Tip(
-            TipId: Guid.NewGuid().ToString("N"),
-            Content: task.Content,
-            Kind: TipKind.Task,
-            Source: source,
-            SourceRef: task.SourceRef,
-            ServedAt: now,
-            ExpiresAt: now + _tips.Expiry,
-            Policy: decision.Policy,
-            Propensity: decision.Propensity);
-        State.Served.Add(new ServedTip { Tip = tip, Score = decision.Score, Features = decision.Features, ViaPush = true });
-        if (State.Served.Count > _tips.ServedLogSize)
-        {
-            State.Served.RemoveRange(0, State.Served.Count - _tips.ServedLogSize);
-        }
-
-        State.Stats = State.Stats with { TipsServed = State.Stats.TipsServed + 1 };
-        await state.WriteStateAsync();
-        analytics.Served(new ServedTipRecord(
-            tip.TipId, UserId, now, decision.Policy, source, task.SourceRef, decision.Propensity, decision.LatencyMicroseconds, decision.DecisionJson));
-        return tip;
     }
 
     /// <summary>

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OO.Grains.Analytics;
+using OO.Grains.Integrations;
 using OO.Grains.Interfaces.Admin;
 using OO.Grains.Interfaces.Identity;
 using OO.Grains.Interfaces.Integrations;
@@ -36,6 +37,7 @@ public sealed partial class UserGrain(
     IOptions<TipOptions> tipOptions,
     IOptions<DemoOptions> demoOptions,
     TaskSourceRegistry sources,
+    IOptions<IntegrationOptions> integrationOptions,
     ILogger<UserGrain> logger) : Grain, IUserGrain
 {
     /// <summary>Log rows of tips served this recently are written again on activation, in case a crash lost them.</summary>
@@ -45,6 +47,9 @@ public sealed partial class UserGrain(
     private static readonly TimeSpan CompletionWindow = TimeSpan.FromDays(1);
 
     private readonly TipOptions _tips = tipOptions.Value;
+
+    /// <summary>When each source was last nudged to sync, so a busy user sends at most one nudge a source per interval.</summary>
+    private readonly Dictionary<string, DateTimeOffset> _syncRequested = new(StringComparer.Ordinal);
     private readonly Random _random = new();
 
     private UserState State => state.State;
@@ -105,6 +110,16 @@ public sealed partial class UserGrain(
             return null;
         }
 
+        return await Serve(candidates, viaPush: false);
+    }
+
+    /// <summary>
+    /// Chooses among <paramref name="candidates"/> with the serving policy, makes the choice the current
+    /// tip, persists it and logs the decision.
+    /// </summary>
+    private async Task<Tip> Serve(IReadOnlyList<(string Source, SourceTask Task)> candidates, bool viaPush)
+    {
+        var now = time.GetUtcNow();
         var decision = chooser.Choose(candidates.Select(c => (Key(c.Source, c.Task.SourceRef), c.Task)).ToList(), learning.State, TimeZone(), _random);
         var (source, task) = candidates[decision.ChosenIndex];
         var tip = new Tip(
@@ -118,7 +133,7 @@ public sealed partial class UserGrain(
             Policy: decision.Policy,
             Propensity: decision.Propensity);
 
-        State.Served.Add(new ServedTip { Tip = tip, Score = decision.Score, Features = decision.Features });
+        State.Served.Add(new ServedTip { Tip = tip, Score = decision.Score, Features = decision.Features, ViaPush = viaPush });
         if (State.Served.Count > _tips.ServedLogSize)
         {
             State.Served.RemoveRange(0, State.Served.Count - _tips.ServedLogSize);
@@ -261,7 +276,20 @@ public sealed partial class UserGrain(
     }
 
     /// <summary>One-way nudges: each integration syncs if its last sync is old enough; the tip never waits for it.</summary>
-    private Task RequestSyncs() => Task.WhenAll(State.Integrations.Select(p => Integration(p).RequestSync()));
+    /// <summary>Nudges sources not nudged for a while; the integration grain decides whether its data is stale enough to poll.</summary>
+    private Task RequestSyncs()
+    {
+        var now = time.GetUtcNow();
+        var due = State.Integrations
+            .Where(p => !_syncRequested.TryGetValue(p, out var at) || now - at >= integrationOptions.Value.OnDemandSyncAfter)
+            .ToList();
+        foreach (var provider in due)
+        {
+            _syncRequested[provider] = now;
+        }
+
+        return due.Count == 0 ? Task.CompletedTask : Task.WhenAll(due.Select(p => Integration(p).RequestSync()));
+    }
 
     Task<UserAdminView?> IUserAdmin.GetAdminView() =>
         !state.RecordExists
