@@ -11,9 +11,10 @@ namespace OO.LoadTest;
 /// </summary>
 public static class ApiLoad
 {
-    public static async Task RunAsync(int users, TimeSpan duration, int concurrency)
+    /// <param name="server">A running oO (with dev sign-in on and rate limits off) to load; null starts one in this process.</param>
+    public static async Task RunAsync(int users, TimeSpan duration, int concurrency, Uri? server)
     {
-        var (app, address) = await BenchmarkHost.StartAsync([]);
+        var (app, address) = server is null ? await BenchmarkHost.StartAsync([]) : (null, server);
         await using var _ = app;
         Console.WriteLine($"server {address}, {users} users, {concurrency} concurrent requests, {duration.TotalSeconds:F0} s per phase, {Environment.ProcessorCount} cores");
 
@@ -44,6 +45,10 @@ public static class ApiLoad
 
         var half = await OpenLoop(clients, "/api/tip", duration, tip.Rps / 2);
         Report($"GET /api/tip at {tip.Rps / 2:F0} req/s", half);
+
+        // The floor this machine and generator impose at that rate: the trivial endpoint, same schedule.
+        var floor = await OpenLoop(clients, "/healthz", duration, tip.Rps / 2);
+        Report($"GET /healthz at {tip.Rps / 2:F0} req/s", floor);
     }
 
     private static async Task<Result> ClosedLoop(List<HttpClient> clients, string path, TimeSpan duration, int concurrency)

@@ -1,6 +1,6 @@
 using OO.LoadTest;
 
-// dotnet run -c Release --project benchmarks/OO.LoadTest -- api [--users 200] [--seconds 10] [--concurrency 32]
+// dotnet run -c Release --project benchmarks/OO.LoadTest -- api [--users 200] [--seconds 10] [--concurrency 32] [--url http://127.0.0.1:8080]
 // dotnet run -c Release --project benchmarks/OO.LoadTest -- memory [--users 100000] [--tasks 50]
 var verb = args.FirstOrDefault();
 int Option(string name, int fallback) =>
@@ -9,7 +9,8 @@ int Option(string name, int fallback) =>
 switch (verb)
 {
     case "api":
-        await ApiLoad.RunAsync(Option("users", 200), TimeSpan.FromSeconds(Option("seconds", 10)), Option("concurrency", 32));
+        var url = Array.IndexOf(args, "--url") is var u and >= 0 && u + 1 < args.Length ? new Uri(args[u + 1]) : null;
+        await ApiLoad.RunAsync(Option("users", 200), TimeSpan.FromSeconds(Option("seconds", 10)), Option("concurrency", 32), url);
         return 0;
     case "memory":
         await GrainMemory.RunAsync(Option("users", 100_000), Option("tasks", 50));

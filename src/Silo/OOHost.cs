@@ -45,6 +45,7 @@ public static class OOHost
         builder.Services.AddHostedService(services => services.GetRequiredService<AnalyticsWriter>());
         builder.Services.AddOOApi();
         builder.Services.AddOOExternalSignIn(builder.Configuration);
+        builder.Services.AddOOMetrics();
         builder.Services.AddHealthChecks().AddCheck<SiloReadinessCheck>("silo", tags: ["ready"]);
         AddDataProtection(builder, settings);
         if (!builder.Environment.IsDevelopment())
@@ -67,6 +68,7 @@ public static class OOHost
         app.UseAuthorization();
 
         app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false });
+        app.MapPrometheusScrapingEndpoint("/metrics");
         app.MapHealthChecks("/readyz", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
         app.MapOOApi();
         app.MapOrleansDashboard("/dashboard").RequireAuthorization(OOClaims.AdminPolicy);
