@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
+using OO.Testing;
 
 namespace OO.LoadTest;
 
@@ -14,8 +15,8 @@ public static class ApiLoad
     /// <param name="server">A running oO (with dev sign-in on and rate limits off) to load; null starts one in this process.</param>
     public static async Task RunAsync(int users, TimeSpan duration, int concurrency, Uri? server)
     {
-        var (app, address) = server is null ? await BenchmarkHost.StartAsync([]) : (null, server);
-        await using var _ = app;
+        await using var host = server is null ? await OOTestHost.StartAsync(Fresh()) : null;
+        var address = server ?? host!.Address;
         Console.WriteLine($"server {address}, {users} users, {concurrency} concurrent requests, {duration.TotalSeconds:F0} s per phase, {Environment.ProcessorCount} cores");
 
         var clients = new List<HttpClient>();
@@ -50,6 +51,10 @@ public static class ApiLoad
         var floor = await OpenLoop(clients, "/healthz", duration, tip.Rps / 2);
         Report($"GET /healthz at {tip.Rps / 2:F0} req/s", floor);
     }
+
+    /// <summary>A fresh data directory for a silo started in this process.</summary>
+    internal static Dictionary<string, string?> Fresh() =>
+        new() { ["OO:DataDirectory"] = Path.Combine(Path.GetTempPath(), $"oo-bench-{Guid.NewGuid():N}") };
 
     private static async Task<Result> ClosedLoop(List<HttpClient> clients, string path, TimeSpan duration, int concurrency)
     {

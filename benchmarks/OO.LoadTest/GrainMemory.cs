@@ -1,7 +1,7 @@
 using System.Diagnostics;
-using Microsoft.Extensions.DependencyInjection;
 using OO.Grains.Interfaces.Tasks;
 using OO.Grains.Interfaces.Users;
+using OO.Testing;
 
 namespace OO.LoadTest;
 
@@ -13,13 +13,11 @@ public static class GrainMemory
 {
     public static async Task RunAsync(int users, int tasksPerUser)
     {
-        var (app, _) = await BenchmarkHost.StartAsync(new()
-        {
-            // Polls would publish the 8 demo tasks over the 50 each user holds; keep them out of the run.
-            ["OO:Demo:PollInterval"] = "1.00:00:00",
-        });
-        await using var _ = app;
-        var grains = app.Services.GetRequiredService<IGrainFactory>();
+        var settings = ApiLoad.Fresh();
+        // Polls would publish the 8 demo tasks over the 50 each user holds; keep them out of the run.
+        settings["OO:Demo:PollInterval"] = "1.00:00:00";
+        await using var host = await OOTestHost.StartAsync(settings);
+        var grains = host.Grains;
         var now = DateTimeOffset.UtcNow;
 
         await Activate(grains, 0, 200, tasksPerUser, now); // warm code paths before the baseline
