@@ -275,8 +275,7 @@ public sealed partial class UserGrain(
         }
     }
 
-    /// <summary>One-way nudges: each integration syncs if its last sync is old enough; the tip never waits for it.</summary>
-    /// <summary>Nudges sources not nudged for a while; the integration grain decides whether its data is stale enough to poll.</summary>
+    /// <summary>Nudges (one-way, so the tip never waits) sources not nudged for a while; the integration grain decides whether its data is stale enough to poll.</summary>
     private Task RequestSyncs()
     {
         var now = time.GetUtcNow();
