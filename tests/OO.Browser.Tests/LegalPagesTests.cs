@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using OO.Browser.Tests.Infrastructure;
 using static Microsoft.Playwright.Assertions;
@@ -15,7 +16,8 @@ public sealed class LegalPagesTests(BrowserFixture fixture) : IClassFixture<Brow
 
         await page.GetByRole(AriaRole.Link, new() { Name = "terms" }).ClickAsync();
 
-        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/legal/terms");
+        // Polls the address rather than waiting for the load event, which a busy CI machine can delay.
+        await Expect(page).ToHaveURLAsync(new Regex("/legal/terms$"), new() { Timeout = 30_000 });
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Terms of use" })).ToBeVisibleAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Connected apps" })).ToBeVisibleAsync();
         await Screenshots.SaveAsync(page, "terms");
@@ -29,7 +31,7 @@ public sealed class LegalPagesTests(BrowserFixture fixture) : IClassFixture<Brow
 
         await page.GetByRole(AriaRole.Link, new() { Name = "privacy policy" }).ClickAsync();
 
-        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/legal/privacy");
+        await Expect(page).ToHaveURLAsync(new Regex("/legal/privacy$"), new() { Timeout = 30_000 });
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "What oO reads from connected apps" })).ToBeVisibleAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "What oO stores" })).ToBeVisibleAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Deleting your account" })).ToBeVisibleAsync();

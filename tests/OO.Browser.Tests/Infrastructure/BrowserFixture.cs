@@ -76,7 +76,8 @@ public class BrowserFixture : IAsyncLifetime
             TimezoneId = "Europe/Berlin",
             ServiceWorkers = serviceWorkers ? ServiceWorkerPolicy.Allow : ServiceWorkerPolicy.Block,
         });
-        context.SetDefaultTimeout(15_000);
+        // Generous: CI runs the browser tests beside the other test projects on two cores.
+        context.SetDefaultTimeout(30_000);
         lock (_contexts)
         {
             _contexts.Add(context);
