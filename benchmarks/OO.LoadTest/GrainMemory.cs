@@ -11,7 +11,9 @@ namespace OO.LoadTest;
 /// </summary>
 public static class GrainMemory
 {
-    public static async Task RunAsync(int users, int tasksPerUser)
+    /// <param name="idle">How long to wait after activating before measuring again, so that grains meant to
+    /// live only while they work (the integration grains, between polls) have been collected.</param>
+    public static async Task RunAsync(int users, int tasksPerUser, TimeSpan idle)
     {
         var settings = ApiLoad.Fresh();
         // Polls would publish the 8 demo tasks over the 50 each user holds; keep them out of the run.
@@ -38,6 +40,20 @@ public static class GrainMemory
         Console.WriteLine($"{users:N0} active users with {tasksPerUser} tasks each, activated in {stopwatch.Elapsed.TotalSeconds:F0} s");
         Console.WriteLine($"managed heap: +{(after - baseline) / 1048576.0:F1} MiB = {perUser / 1024:F2} KiB per user (user grain + its integration grain + directory)");
         Console.WriteLine($"working set:  +{(workingSetAfter - workingSetBefore) / 1048576.0:F1} MiB = {(workingSetAfter - workingSetBefore) / (double)users / 1024:F2} KiB per user");
+        if (idle > TimeSpan.Zero)
+        {
+            Console.Error.WriteLine($"idling {idle.TotalSeconds:F0} s (user grains stay active: the benchmark keeps asking them for their tip)");
+            var stopIdle = DateTime.UtcNow + idle;
+            while (DateTime.UtcNow < stopIdle)
+            {
+                // A person who keeps the tip page open: the user grain stays active, its integration grain may go.
+                await Task.WhenAll(Enumerable.Range(200, users).Select(i => grains.GetGrain<IUserGrain>($"memory-{i}").GetSummary()));
+                await Task.Delay(TimeSpan.FromSeconds(20));
+            }
+
+            var settled = Heap();
+            Console.WriteLine($"after {idle.TotalSeconds:F0} s idle: managed heap +{(settled - baseline) / 1048576.0:F1} MiB = {(settled - baseline) / (double)users / 1024:F2} KiB per active user");
+        }
     }
 
     private static async Task Activate(IGrainFactory grains, int start, int count, int tasksPerUser, DateTimeOffset now)

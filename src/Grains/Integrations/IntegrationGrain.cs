@@ -20,6 +20,9 @@ namespace OO.Grains.Integrations;
 /// through its <c>[AlwaysInterleave]</c> read, and a refreshed set is handed back one-way: this grain never
 /// waits on a plain call to the user grain, which itself calls this grain.
 /// </remarks>
+// Polls come every few minutes on a reminder, which reactivates the grain: between polls it need not
+// hold memory (everything it must remember is in its state), so it is collected after two idle minutes.
+[CollectionAgeLimit(Minutes = 2)]
 public sealed partial class IntegrationGrain(
     [PersistentState("integration", StorageNames.Default)] IPersistentState<IntegrationState> state,
     TaskSourceRegistry sources,
