@@ -1,7 +1,3 @@
-using System.Data.Common;
-using Microsoft.Data.Sqlite;
-using Npgsql;
-
 namespace OO.Testing;
 
 /// <summary>Finds every table row, in any column (text or binary), that mentions a string.</summary>
@@ -10,10 +6,7 @@ public static class DatabaseScanner
     public static async Task<IReadOnlyList<string>> FindAsync(IReadOnlyDictionary<string, string?> settings, string needle)
     {
         var postgres = settings.GetValueOrDefault("OO:Storage:Provider") == "postgres";
-        await using DbConnection connection = postgres
-            ? new NpgsqlConnection(settings["OO:Storage:ConnectionString"])
-            : new SqliteConnection($"Data Source={Path.Combine(settings["OO:DataDirectory"]!, "oo.db")}");
-        await connection.OpenAsync();
+        await using var connection = await AnalyticsRows.OpenAsync(settings);
 
         var columns = new List<(string Table, string Column, bool Binary)>();
         await using (var command = connection.CreateCommand())

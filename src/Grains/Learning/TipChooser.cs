@@ -54,24 +54,40 @@ public sealed class TipChooser(IOptions<LearningOptions> options, TimeProvider t
         var shadowRandom = new Random(random.Next());
         var shadows = _options.ShadowPolicies
             .Where(name => name != serving)
-            .Select(name => new { policy = name, chosenIndex = _policies[name].Choose(vectors, model, shadowRandom).ChosenIndex })
+            .Select(name => (object)new { policy = name, chosenIndex = _policies[name].Choose(vectors, model, shadowRandom).ChosenIndex })
             .ToArray();
         var latency = (long)time.GetElapsedTime(started).TotalMicroseconds;
 
-        var log = JsonSerializer.Serialize(
-            new
-            {
-                candidates = candidates.Select((c, i) => new { key = c.Key, features = vectors[i], score = decision.Scores[i] }),
-                chosenIndex = decision.ChosenIndex,
-                propensity = decision.Propensity,
-                policy = serving,
-                shadow = shadows,
-                featureNames = FeatureRegistry.Names,
-            },
-            Json);
+        var log = DecisionLog(
+            candidates.Select((c, i) => new LoggedCandidate(c.Key, vectors[i], decision.Scores[i])), decision.ChosenIndex, decision.Propensity, serving, shadows);
         return new TipDecision(
             decision.ChosenIndex, serving, decision.Propensity, decision.Scores[decision.ChosenIndex], vectors[decision.ChosenIndex], latency, log);
     }
+
+    /// <summary>
+    /// The log entry of a tip served earlier whose entry may have been lost (a crash before the writer ran):
+    /// only the chosen candidate is known any more, and the entry says it was rebuilt.
+    /// </summary>
+    public static string RebuiltDecisionLog(string key, double[] features, double score, double propensity, string policy) =>
+        DecisionLog([new LoggedCandidate(key, features, score)], 0, propensity, policy, [], rebuilt: true);
+
+    /// <summary>The explainability log's decision format, read back by <c>oo-tools evaluate --format oo</c>.</summary>
+    private static string DecisionLog(
+        IEnumerable<LoggedCandidate> candidates, int chosenIndex, double propensity, string policy, object[] shadow, bool rebuilt = false) =>
+        JsonSerializer.Serialize(
+            new
+            {
+                rebuilt,
+                candidates,
+                chosenIndex,
+                propensity,
+                policy,
+                shadow,
+                featureNames = FeatureRegistry.Names,
+            },
+            Json);
+
+    private sealed record LoggedCandidate(string Key, double[] Features, double Score);
 
     /// <summary>Folds a reward for features served earlier into the user's model.</summary>
     public void Learn(LearningState learning, double[] features, double reward)

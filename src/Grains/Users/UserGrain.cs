@@ -46,6 +46,9 @@ public sealed partial class UserGrain(
     /// <summary>A served tip whose task vanished from its source this soon after, without a reaction, counts as completed there.</summary>
     private static readonly TimeSpan CompletionWindow = TimeSpan.FromDays(1);
 
+    /// <summary>How a delayed reward is named in the log and the admin view, beside done, snooze and dismiss.</summary>
+    private const string CompletedInSourceReaction = "completed-in-source";
+
     private readonly TipOptions _tips = tipOptions.Value;
 
     /// <summary>When each source was last nudged to sync, so a busy user sends at most one nudge a source per interval.</summary>
@@ -414,7 +417,7 @@ public sealed partial class UserGrain(
     {
         shown.CompletedInSourceAt = now;
         shown.Reward = rewards.CompletedInSource;
-        await Reward(shown, "completed-in-source", dwellMs: null, rewards.CompletedInSource, now);
+        await Reward(shown, CompletedInSourceReaction, dwellMs: null, rewards.CompletedInSource, now);
     }
 
     /// <summary>Learns from a reward, persists both states, and logs it.</summary>
@@ -433,11 +436,11 @@ public sealed partial class UserGrain(
         foreach (var served in State.Served.Where(s => s.Tip.ServedAt >= since))
         {
             var tip = served.Tip;
-            var decision = $$"""{"rebuilt":true,"candidates":[{"key":"{{Key(tip.Source, tip.SourceRef)}}","features":[{{string.Join(",", served.Features.Select(f => f.ToString("R", System.Globalization.CultureInfo.InvariantCulture)))}}],"score":{{served.Score.ToString("R", System.Globalization.CultureInfo.InvariantCulture)}}}],"chosenIndex":0,"propensity":{{tip.Propensity.ToString("R", System.Globalization.CultureInfo.InvariantCulture)}},"policy":"{{tip.Policy}}","shadow":[]}""";
+            var decision = TipChooser.RebuiltDecisionLog(Key(tip.Source, tip.SourceRef), served.Features, served.Score, tip.Propensity, tip.Policy);
             analytics.Served(new ServedTipRecord(tip.TipId, UserId, tip.ServedAt, tip.Policy, tip.Source, tip.SourceRef, tip.Propensity, 0, decision));
             if (served.Reward is { } reward)
             {
-                var reaction = served.Reaction is { } r ? Name(r) : "completed-in-source";
+                var reaction = served.Reaction is { } r ? Name(r) : CompletedInSourceReaction;
                 var at = served.ReactedAt ?? served.CompletedInSourceAt ?? tip.ServedAt;
                 analytics.Rewarded(new RewardRecord(tip.TipId, UserId, at, reaction, DwellMs: null, reward));
             }
@@ -450,7 +453,7 @@ public sealed partial class UserGrain(
         var recent = State.Served.AsEnumerable().Reverse()
             .Select(s => new ServedTipView(
                 s.Tip.TipId, s.Tip.Content, s.Tip.Source, s.Tip.ServedAt, s.Tip.Policy, s.Tip.Propensity, s.Score,
-                s.Reaction is { } r ? Name(r) : s.CompletedInSourceAt is not null ? "completed-in-source" : null, s.Reward))
+                s.Reaction is { } r ? Name(r) : s.CompletedInSourceAt is not null ? CompletedInSourceReaction : null, s.Reward))
             .ToList();
         return new UserAdminView(
             Summary(),
