@@ -29,6 +29,17 @@ public interface IUserGrain : Admin.IUserAdmin, Push.IUserPush
     [Alias("GetSummary")]
     Task<UserSummary> GetSummary();
 
+    /// <summary>
+    /// The user's current session stamp, or null when the account does not exist or was deleted. A session
+    /// cookie carries the stamp it was issued with; the API refuses it once the two differ.
+    /// </summary>
+    [Alias("GetSessionStamp")]
+    Task<string?> GetSessionStamp();
+
+    /// <summary>Signs the user out everywhere: a new stamp, so every session issued before is refused.</summary>
+    [Alias("RevokeSessions")]
+    Task RevokeSessions();
+
     [Alias("GetSettings")]
     Task<UserSettings> GetSettings();
 

@@ -81,6 +81,7 @@ public sealed partial class UserGrain(
 
         State.Email = email;
         State.CreatedAt = time.GetUtcNow();
+        State.SessionStamp = NewSessionStamp();
         State.Logins.Add(login);
         if (demoOptions.Value.Enabled)
         {
@@ -210,6 +211,35 @@ public sealed partial class UserGrain(
     Task<UserSummary> IUserGrain.GetSummary() => Task.FromResult(Summary());
 
     Task<UserSettings> IUserGrain.GetSettings() => Task.FromResult(State.Settings);
+
+    Task<string?> IUserGrain.GetSessionStamp()
+    {
+        if (!state.RecordExists)
+        {
+            return Task.FromResult<string?>(null);
+        }
+
+        // Users created before stamps existed get one the first time a session is checked.
+        return State.SessionStamp is { } stamp ? Task.FromResult<string?>(stamp) : IssueStamp();
+
+        async Task<string?> IssueStamp()
+        {
+            State.SessionStamp = NewSessionStamp();
+            await state.WriteStateAsync();
+            return State.SessionStamp;
+        }
+    }
+
+    async Task IUserGrain.RevokeSessions()
+    {
+        if (state.RecordExists)
+        {
+            State.SessionStamp = NewSessionStamp();
+            await state.WriteStateAsync();
+        }
+    }
+
+    private static string NewSessionStamp() => Guid.NewGuid().ToString("N");
 
     async Task<UserSettings> IUserGrain.UpdateSettings(UserSettings settings)
     {

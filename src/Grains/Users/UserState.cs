@@ -30,4 +30,7 @@ public sealed class UserState
 
     /// <summary>Each connected source's tokens, by provider name, as Data Protection ciphertext only (never plaintext).</summary>
     [Id(9)] public Dictionary<string, string> IntegrationTokens { get; set; } = [];
+
+    /// <summary>Changes when every session must end (sign out everywhere); sessions carry the stamp they were issued with.</summary>
+    [Id(10)] public string? SessionStamp { get; set; }
 }
