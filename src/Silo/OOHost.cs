@@ -38,11 +38,7 @@ public static class OOHost
         builder.Services.AddHostedService<SchemaInstaller>();
         builder.Services.AddOOGrainServices();
         builder.Services.AddOOPush(builder.Configuration);
-        // Before the silo: hosted services stop in reverse order, so grains still log while deactivating.
-        builder.Services.AddOptions<AnalyticsOptions>().BindConfiguration(AnalyticsOptions.Section).ValidateOnStart();
-        builder.Services.AddSingleton<AnalyticsWriter>();
-        builder.Services.AddSingleton<IAnalyticsSink>(services => services.GetRequiredService<AnalyticsWriter>());
-        builder.Services.AddHostedService(services => services.GetRequiredService<AnalyticsWriter>());
+        builder.Services.AddOOAnalytics();
         builder.Services.AddOOApi();
         builder.Services.AddOOExternalSignIn(builder.Configuration);
         builder.Services.AddOOMetrics();

@@ -1,5 +1,6 @@
 using OO.Grains.Integrations;
 using OO.Push;
+using OO.Silo.Analytics;
 using OpenTelemetry.Metrics;
 
 namespace OO.Silo.Hosting;
@@ -10,7 +11,7 @@ public static class MetricsExtensions
     public static IServiceCollection AddOOMetrics(this IServiceCollection services)
     {
         services.AddOpenTelemetry().WithMetrics(metrics => metrics
-            .AddMeter("Microsoft.Orleans", PushMetrics.MeterName, IntegrationMetrics.MeterName)
+            .AddMeter("Microsoft.Orleans", PushMetrics.MeterName, IntegrationMetrics.MeterName, AnalyticsMetrics.MeterName)
             .AddAspNetCoreInstrumentation()
             .AddRuntimeInstrumentation()
             .AddPrometheusExporter());
