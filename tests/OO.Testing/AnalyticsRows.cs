@@ -31,7 +31,8 @@ public static class AnalyticsRows
         return rows;
     }
 
-    internal static async Task<DbConnection> OpenAsync(IReadOnlyDictionary<string, string?> settings)
+    /// <summary>A connection to the host's database, for tests that arrange rows or hold locks.</summary>
+    public static async Task<DbConnection> OpenAsync(IReadOnlyDictionary<string, string?> settings)
     {
         DbConnection connection = settings.GetValueOrDefault("OO:Storage:Provider") == "postgres"
             ? new NpgsqlConnection(settings["OO:Storage:ConnectionString"])
