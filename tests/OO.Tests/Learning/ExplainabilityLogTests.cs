@@ -45,10 +45,12 @@ public sealed class ExplainabilityLogTests(PostgresServer postgres)
         Assert.InRange(root.GetProperty("propensity").GetDouble(), 0.0001, 1.0);
     }
 
-    [Fact]
-    public async Task Explainability_rows_older_than_the_retention_are_deleted()
+    [Theory]
+    [InlineData("sqlite")]
+    [InlineData("postgres")]
+    public async Task Explainability_rows_older_than_the_retention_are_deleted(string engine)
     {
-        var settings = await new StorageEngine(postgres).FreshAsync("sqlite");
+        var settings = await new StorageEngine(postgres).FreshAsync(engine);
         settings["OO:Analytics:Retention"] = "00:00:02";
         settings["OO:Analytics:RetentionSweepEvery"] = "00:00:01";
         await using var host = await OOTestHost.StartAsync(settings);
@@ -65,10 +67,12 @@ public sealed class ExplainabilityLogTests(PostgresServer postgres)
             async () => await AnalyticsRows.CountAsync(settings, "oo_served_tips", $"tip_id = '{tip.TipId}'") == 0, Patience, "retention to delete the row");
     }
 
-    [Fact]
-    public async Task A_task_completed_in_its_source_after_being_shown_earns_the_delayed_reward_once()
+    [Theory]
+    [InlineData("sqlite")]
+    [InlineData("postgres")]
+    public async Task A_task_completed_in_its_source_after_being_shown_earns_the_delayed_reward_once(string engine)
     {
-        var settings = await new StorageEngine(postgres).FreshAsync("sqlite");
+        var settings = await new StorageEngine(postgres).FreshAsync(engine);
         await using var host = await OOTestHost.StartAsync(settings);
         var client = await host.SignInAsync(EmbeddedHostFixture.NewEmail());
         var userId = (await client.GetFromJsonAsync<MeResponse>("/api/me"))!.UserId;
@@ -86,5 +90,46 @@ public sealed class ExplainabilityLogTests(PostgresServer postgres)
         Assert.Equal(1, view.ModelUpdates);
         var late = await client.PostAsJsonAsync($"/api/tips/{tip.TipId}/feedback", new { reaction = "done", dwellMs = 1000 });
         Assert.Equal(System.Net.HttpStatusCode.Conflict, late.StatusCode);
+        await Eventually.True(
+            async () => await AnalyticsRows.CountAsync(settings, "oo_rewards", $"tip_id = '{tip.TipId}' AND reaction = 'completed-in-source' AND reward = 0.5") == 1,
+            Patience,
+            "the delayed reward's row");
+    }
+
+    [Theory]
+    [InlineData("sqlite")]
+    [InlineData("postgres")]
+    public async Task Every_reaction_and_an_admin_write_are_logged_and_deleting_the_account_erases_them(string engine)
+    {
+        var settings = await new StorageEngine(postgres).FreshAsync(engine);
+        settings["OO:Auth:AdminEmails"] = "root@example.com";
+        settings["OO:Auth:FirstUserIsAdmin"] = "false";
+        await using var host = await OOTestHost.StartAsync(settings);
+        var client = await host.SignInAsync(EmbeddedHostFixture.NewEmail());
+        var userId = (await client.GetFromJsonAsync<MeResponse>("/api/me"))!.UserId;
+        foreach (var reaction in new[] { "done", "snooze", "dismiss" })
+        {
+            var tip = await TipRoundTripTests.NextTipAsync(client);
+            (await client.PostAsJsonAsync($"/api/tips/{tip.TipId}/feedback", new { reaction, dwellMs = 3_000 })).EnsureSuccessStatusCode();
+        }
+
+        var admin = await host.SignInAsync("root@example.com");
+        (await admin.PostAsJsonAsync($"/api/admin/users/{userId}/reset-bandit", new { })).EnsureSuccessStatusCode();
+
+        // The audit row is confirmed before the admin's write is, and after the rows queued before it.
+        Assert.Equal(1, await AnalyticsRows.CountAsync(settings, "oo_audit", $"target = '{userId}' AND action = 'bandit.reset'"));
+        Assert.Equal(
+            ["dismiss", "done", "snooze"],
+            await AnalyticsRows.ReadAsync(settings, $"SELECT reaction FROM oo_rewards WHERE user_id = '{userId}' ORDER BY reaction"));
+        Assert.Equal(3, await AnalyticsRows.CountAsync(settings, "oo_served_tips", $"user_id = '{userId}'"));
+
+        Assert.Equal(System.Net.HttpStatusCode.NoContent, (await client.DeleteAsync("/api/me")).StatusCode);
+
+        await Eventually.True(
+            async () => await AnalyticsRows.CountAsync(settings, "oo_served_tips", $"user_id = '{userId}'") == 0
+                && await AnalyticsRows.CountAsync(settings, "oo_rewards", $"user_id = '{userId}'") == 0
+                && await AnalyticsRows.CountAsync(settings, "oo_audit", $"target = '{userId}'") == 0,
+            Patience,
+            "the account's rows to be erased");
     }
 }
