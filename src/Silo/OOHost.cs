@@ -38,6 +38,12 @@ public static class OOHost
         builder.Services.AddHostedService<SchemaInstaller>();
         builder.Services.AddOOGrainServices();
         builder.Services.AddOOPush(builder.Configuration);
+        if (!settings.IsEmbedded)
+        {
+            // One generated VAPID pair for the whole cluster; configured keys still win.
+            builder.Services.AddSingleton<OO.Push.IVapidKeySource, DatabaseVapidKeySource>();
+        }
+
         builder.Services.AddOOAnalytics();
         builder.Services.AddOOApi();
         builder.Services.AddOOExternalSignIn(builder.Configuration);

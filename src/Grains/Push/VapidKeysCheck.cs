@@ -5,8 +5,9 @@ using OO.Push;
 namespace OO.Grains.Push;
 
 /// <summary>
-/// Loads the VAPID key pair when the host starts: generated and saved on the very first start, and
-/// a misconfigured pair stops the start instead of the first push.
+/// Loads the VAPID key pair when the host starts: generated and saved on the very first start (by the
+/// host's <see cref="IVapidKeySource"/>: a file for one process, the database for a cluster), and a
+/// misconfigured or unreadable pair stops the start instead of the first push.
 /// </summary>
 public sealed class VapidKeysCheck(IServiceProvider services) : IHostedService
 {

@@ -11,7 +11,8 @@ namespace OO.Silo.Storage;
 /// </summary>
 public sealed partial class SchemaInstaller(Database database, ILogger<SchemaInstaller> logger) : IHostedService
 {
-    private const long PostgresLockKey = 0x006F_4F5F_5343_4845; // "oO_SCHE"
+    /// <summary>The advisory lock silos take turns on for one-time work in a shared database.</summary>
+    internal const long PostgresLockKey = 0x006F_4F5F_5343_4845; // "oO_SCHE"
     private const string QueriesScript = "queries.sql";
 
     public async Task StartAsync(CancellationToken cancellationToken)

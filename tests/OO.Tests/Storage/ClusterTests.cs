@@ -1,7 +1,10 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using OO.Api.Me;
 using OO.Api.Tips;
+using OO.Push;
 using OO.Testing;
 using OO.Tests.Infrastructure;
 using Orleans.Runtime;
@@ -55,5 +58,39 @@ public sealed class ClusterTests(PostgresServer postgres)
         var sameTip = await viaSecond.GetAsync("/api/tip");
         Assert.Equal(HttpStatusCode.OK, sameTip.StatusCode);
         Assert.NotEqual(tip.TipId, (await sameTip.Content.ReadFromJsonAsync<TipResponse>())!.TipId);
+    }
+
+    [Fact]
+    public async Task Silos_of_one_cluster_serve_one_generated_vapid_key_and_it_survives_a_restart()
+    {
+        var settings = await new StorageEngine(postgres).FreshAsync("postgres");
+        string publicKey;
+        await using (var first = await OOTestHost.StartAsync(settings))
+        await using (var second = await OOTestHost.StartAsync(WithOwnDataDirectory(settings)))
+        {
+            publicKey = await VapidPublicKeyAsync(first);
+            Assert.Equal(publicKey, await VapidPublicKeyAsync(second));
+            Assert.Equal(publicKey, second.Services.GetRequiredService<VapidKeys>().PublicKey);
+
+            // At rest the private key is protected, not the base64url a thief could sign with.
+            var privateKey = first.Services.GetRequiredService<VapidKeys>().PrivateKey;
+            var stored = Assert.Single(await AnalyticsRows.ReadAsync(settings, "SELECT protected_private_key FROM oo_vapid_keys"));
+            Assert.DoesNotContain(privateKey, stored, StringComparison.Ordinal);
+            Assert.False(File.Exists(Path.Combine(settings["OO:DataDirectory"]!, VapidKeyStore.FileName)));
+        }
+
+        await using var restarted = await OOTestHost.StartAsync(WithOwnDataDirectory(settings));
+        Assert.Equal(publicKey, await VapidPublicKeyAsync(restarted));
+    }
+
+    /// <summary>The same database, but a directory of its own, as a pod's ephemeral disk would be.</summary>
+    private static Dictionary<string, string?> WithOwnDataDirectory(IReadOnlyDictionary<string, string?> settings) =>
+        new(settings) { ["OO:DataDirectory"] = Path.Combine(Path.GetTempPath(), $"oo-test-{Guid.NewGuid():N}") };
+
+    private static async Task<string> VapidPublicKeyAsync(OOTestHost host)
+    {
+        var client = await host.SignInAsync($"user-{Guid.NewGuid():N}@example.com");
+        using var json = JsonDocument.Parse(await client.GetStringAsync("/api/push/vapid-public-key"));
+        return json.RootElement.GetProperty("publicKey").GetString()!;
     }
 }
