@@ -13,8 +13,8 @@ using OO.Silo;
 namespace OO.Testing;
 
 /// <summary>
-/// The real oO process (silo, API, web client) on Kestrel at 127.0.0.1, with its own silo and
-/// gateway ports, so a test can run several and restart them on the same data.
+/// The real oO process (silo, API, web client) on Kestrel at 127.0.0.1, with its own silo
+/// port, so a test can run several and restart them on the same data.
 /// </summary>
 public sealed class OOTestHost : IAsyncDisposable
 {
@@ -57,7 +57,6 @@ public sealed class OOTestHost : IAsyncDisposable
             ["OO:Demo:Enabled"] = "true",
             ["OO:Cluster:ServiceId"] = "oo-tests",
             ["OO:Cluster:SiloPort"] = FreePort.Next().ToString(),
-            ["OO:Cluster:GatewayPort"] = FreePort.Next().ToString(),
             // Tests sign many people in from one address; the tests of the limits set their own.
             ["OO:RateLimits:SignInPermitLimit"] = "0",
             ["OO:RateLimits:ApiPermitLimit"] = "0",

@@ -13,14 +13,12 @@ public sealed record HostSettings(
     StorageProvider Storage,
     string ConnectionString,
     int SiloPort,
-    int GatewayPort,
     IPAddress? AdvertisedIP,
     string ClusterId,
     string ServiceId,
     TimeSpan? MinimumReminderPeriod = null)
 {
     public const int DefaultSiloPort = 11111;
-    public const int DefaultGatewayPort = 30000;
     public const string DefaultClusterId = "oo";
     public const string DefaultServiceId = "oo";
 
@@ -50,6 +48,14 @@ public sealed record HostSettings(
                     "OO__Storage__ConnectionString is required when OO__Storage__Provider is 'postgres' (for example 'Host=127.0.0.1;Username=oo;Password=…;Database=oo').");
         }
 
+        // Nothing connects to Orleans as an external client (the API runs inside each silo), so no gateway
+        // port is opened; a leftover setting would suggest otherwise.
+        if (configuration["OO:Cluster:GatewayPort"] is { Length: > 0 } gateway)
+        {
+            throw new OOConfigurationException(
+                $"OO__Cluster__GatewayPort ('{gateway}') is no longer used: oO opens no Orleans client gateway. Remove the setting.");
+        }
+
         IPAddress? advertised = null;
         if (configuration["OO:Cluster:AdvertisedIP"] is { Length: > 0 } ip && !IPAddress.TryParse(ip, out advertised))
         {
@@ -61,7 +67,6 @@ public sealed record HostSettings(
             storage,
             connectionString,
             Port(configuration, "OO:Cluster:SiloPort", DefaultSiloPort),
-            Port(configuration, "OO:Cluster:GatewayPort", DefaultGatewayPort),
             advertised,
             NonEmpty(configuration, "OO:Cluster:ClusterId", DefaultClusterId),
             NonEmpty(configuration, "OO:Cluster:ServiceId", DefaultServiceId),

@@ -10,16 +10,20 @@ namespace OO.Silo.Hosting;
 
 public static class SiloBuilderExtensions
 {
+    /// <summary>Orleans opens no gateway listener for port 0.</summary>
+    private const int NoGateway = 0;
+
     /// <summary>
     /// The oO silo: localhost clustering on SQLite (the embedded default) or ADO.NET clustering on
     /// PostgreSQL; ADO.NET grain state and reminders on the same database; memory streams for task
-    /// snapshots; the dashboard.
+    /// snapshots; the dashboard. No client gateway: the API and the dashboard run inside each silo and
+    /// nothing connects as an external Orleans client, so a gateway port would only be one more port to guard.
     /// </summary>
     public static ISiloBuilder AddOOSilo(this ISiloBuilder silo, HostSettings settings)
     {
         if (settings.IsEmbedded)
         {
-            silo.UseLocalhostClustering(settings.SiloPort, settings.GatewayPort, serviceId: settings.ServiceId, clusterId: settings.ClusterId);
+            silo.UseLocalhostClustering(settings.SiloPort, gatewayPort: NoGateway, serviceId: settings.ServiceId, clusterId: settings.ClusterId);
         }
         else
         {
@@ -36,7 +40,7 @@ public static class SiloBuilderExtensions
             silo.ConfigureEndpoints(
                 settings.AdvertisedIP ?? IPAddress.Loopback,
                 settings.SiloPort,
-                settings.GatewayPort,
+                gatewayPort: NoGateway,
                 listenOnAnyHostAddress: settings.AdvertisedIP is not null);
         }
 

@@ -38,6 +38,6 @@ public sealed class ConfigurationTests
         Assert.Equal(StorageProvider.Sqlite, settings.Storage);
         Assert.Equal("/srv/oo/data", settings.DataDirectory);
         Assert.Equal("Data Source=/srv/oo/data/oo.db", settings.ConnectionString);
-        Assert.Equal((11111, 30000), (settings.SiloPort, settings.GatewayPort));
+        Assert.Equal(11111, settings.SiloPort);
     }
 }

@@ -24,9 +24,8 @@ public sealed class ClusterTests(PostgresServer postgres)
         await using var first = await OOTestHost.StartAsync(settings);
         await using var second = await OOTestHost.StartAsync(new Dictionary<string, string?>(settings)
         {
-            // Each silo has its own ports; everything else is shared.
+            // Each silo has its own port; everything else is shared.
             ["OO:Cluster:SiloPort"] = FreePort.Next().ToString(),
-            ["OO:Cluster:GatewayPort"] = FreePort.Next().ToString(),
         });
 
         foreach (var host in new[] { first, second })
