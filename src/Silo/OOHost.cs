@@ -1,11 +1,9 @@
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Configuration.Memory;
 using OO.Api;
 using OO.Api.Auth;
 using OO.Api.Http;
 using OO.Grains;
-using OO.Grains.Analytics;
 using OO.Grains.Push;
 using OO.Silo.Analytics;
 using OO.Silo.Configuration;
@@ -49,7 +47,7 @@ public static class OOHost
         builder.Services.AddOOExternalSignIn(builder.Configuration);
         builder.Services.AddOOMetrics();
         builder.Services.AddHealthChecks().AddCheck<SiloReadinessCheck>("silo", tags: ["ready"]);
-        AddDataProtection(builder, settings);
+        builder.Services.AddOODataProtection(settings, builder.Configuration);
         if (!builder.Environment.IsDevelopment())
         {
             builder.Logging.AddJsonConsole();
@@ -95,19 +93,5 @@ public static class OOHost
                 ["OO:Push:KeyDirectory"] = settings.DataDirectory,
             },
         });
-    }
-
-    private static void AddDataProtection(WebApplicationBuilder builder, HostSettings settings)
-    {
-        var protection = builder.Services.AddDataProtection().SetApplicationName("oO");
-        if (settings.IsEmbedded)
-        {
-            protection.PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(settings.DataDirectory, "keys")));
-        }
-        else
-        {
-            builder.Services.Configure<Microsoft.AspNetCore.DataProtection.KeyManagement.KeyManagementOptions>(
-                options => options.XmlRepository = new DatabaseXmlRepository(settings));
-        }
     }
 }
