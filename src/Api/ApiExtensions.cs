@@ -22,7 +22,9 @@ public static class ApiExtensions
     public static IServiceCollection AddOOApi(this IServiceCollection services)
     {
         services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.Section).ValidateOnStart();
+        services.AddSingleton<AdminRoles>();
         services.AddSingleton<SessionSignIn>();
+        services.AddSingleton<SessionValidator>();
         services.AddOORateLimits();
         services.AddProblemDetails();
         services.AddOpenApi();
@@ -39,6 +41,9 @@ public static class ApiExtensions
                 cookie.LoginPath = "/signin";
                 cookie.Events.OnRedirectToLogin = context => Deny(context, StatusCodes.Status401Unauthorized);
                 cookie.Events.OnRedirectToAccessDenied = context => Deny(context, StatusCodes.Status403Forbidden);
+                // A 30-day sliding cookie is re-checked on every request: revoked, deleted or demoted users lose it at once.
+                cookie.Events.OnValidatePrincipal = context =>
+                    context.HttpContext.RequestServices.GetRequiredService<SessionValidator>().ValidateAsync(context);
             });
         services.AddAuthorizationBuilder()
             .AddPolicy(OOClaims.AdminPolicy, policy => policy.RequireAuthenticatedUser().RequireRole(OOClaims.AdminRole));

@@ -87,7 +87,8 @@ public static class OOHost
             InitialData = new Dictionary<string, string?>
             {
                 [$"{AuthOptions.Section}:DevSignIn"] = development,
-                [$"{AuthOptions.Section}:FirstUserIsAdmin"] = settings.IsEmbedded ? "true" : "false",
+                // Outside Development the first stranger to sign in would administer: only by explicit opt-in there.
+                [$"{AuthOptions.Section}:FirstUserIsAdmin"] = settings.IsEmbedded && builder.Environment.IsDevelopment() ? "true" : "false",
                 ["OO:Demo:Enabled"] = development,
                 // The generated VAPID pair lives with the rest of the embedded data unless configured.
                 ["OO:Push:KeyDirectory"] = settings.DataDirectory,

@@ -4,7 +4,10 @@ using static Microsoft.Playwright.Assertions;
 
 namespace OO.Browser.Tests;
 
-/// <summary>Settings: the detected time zone, quiet hours across midnight, the cap and notify-me, kept across a reload.</summary>
+/// <summary>
+/// Settings: the detected time zone, quiet hours across midnight, the cap and notify-me, kept across a reload;
+/// signing out everywhere.
+/// </summary>
 public sealed class SettingsTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
 {
     [Fact]
@@ -66,5 +69,27 @@ public sealed class SettingsTests(BrowserFixture fixture) : IClassFixture<Browse
         await page.ReloadAsync();
         await Expect(page.Locator("#settings")).ToHaveAttributeAsync("aria-busy", "false");
         await Expect(page.GetByLabel("Time zone")).Not.ToHaveValueAsync("Mars/Olympus_Mons");
+    }
+
+    [Fact]
+    public async Task Signing_out_everywhere_ends_the_session_on_the_other_device_too()
+    {
+        var email = Person.NewEmail();
+        var laptop = await fixture.NewPageAsync();
+        var phone = await fixture.NewPageAsync();
+        await Person.DevSignInAsync(laptop, email);
+        await Person.DevSignInAsync(phone, email);
+        Assert.Equal(200, (await Person.MeAsync(phone)).Status);
+        await laptop.GotoAsync("/settings");
+        await Expect(laptop.Locator("#settings")).ToHaveAttributeAsync("aria-busy", "false");
+
+        await laptop.GetByRole(AriaRole.Button, new() { Name = "Sign out everywhere" }).ClickAsync();
+
+        await laptop.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/signin");
+        await Expect(laptop.GetByText("You are signed out on every device.")).ToBeVisibleAsync();
+        Assert.Equal(401, (await Person.MeAsync(laptop)).Status);
+        Assert.Equal(401, (await Person.MeAsync(phone)).Status);
+        await phone.GotoAsync("/settings");
+        await phone.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/signin");
     }
 }

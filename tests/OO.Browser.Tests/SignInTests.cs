@@ -97,7 +97,7 @@ public sealed class SignInTests(BrowserFixture fixture) : IClassFixture<BrowserF
         Assert.Equal(email, (await Person.SignedInMeAsync(page)).GetProperty("email").GetString());
 
         await page.GotoAsync("/settings");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign out", Exact = true }).ClickAsync();
         await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/signin");
         await Expect(page.GetByText("You are signed out.")).ToBeVisibleAsync();
         Assert.Equal(401, (await Person.MeAsync(page)).Status);

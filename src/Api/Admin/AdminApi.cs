@@ -11,7 +11,10 @@ public static class AdminApi
 {
     private static readonly string[] Policies = ["random", "linucb", "epsilon-greedy", "thompson"];
 
-    /// <summary>Maps <c>/api/admin/users/{id}/…</c>; the caller adds the admin policy. Every write is audit-logged by the user grain.</summary>
+    /// <summary>
+    /// Maps <c>/api/admin/users/{id}/…</c>; the caller adds the admin policy. Every write is audit-logged by
+    /// the user grain, naming the acting admin by user id: an email may be empty (Apple) or change.
+    /// </summary>
     public static RouteGroupBuilder MapAdminApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/admin/users/{id}").WithTags("Admin");
@@ -30,10 +33,10 @@ public static class AdminApi
         await grains.GetGrain<IUserAdmin>(id).GetProfile() is { } profile ? TypedResults.Ok(profile) : NoSuchUser(id);
 
     private static async Task<Results<NoContent, ProblemHttpResult>> RebuildProfile(string id, HttpContext http, IGrainFactory grains) =>
-        await grains.GetGrain<IUserAdmin>(id).RebuildProfile(http.User.GetEmail()) ? TypedResults.NoContent() : NoSuchUser(id);
+        await grains.GetGrain<IUserAdmin>(id).RebuildProfile(http.User.GetUserId()) ? TypedResults.NoContent() : NoSuchUser(id);
 
     private static async Task<Results<NoContent, ProblemHttpResult>> ResetBandit(string id, HttpContext http, IGrainFactory grains) =>
-        await grains.GetGrain<IUserAdmin>(id).ResetBandit(http.User.GetEmail()) ? TypedResults.NoContent() : NoSuchUser(id);
+        await grains.GetGrain<IUserAdmin>(id).ResetBandit(http.User.GetUserId()) ? TypedResults.NoContent() : NoSuchUser(id);
 
     private static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> SetPolicy(
         string id, PolicyBody body, HttpContext http, IGrainFactory grains)
@@ -46,7 +49,7 @@ public static class AdminApi
             });
         }
 
-        return await grains.GetGrain<IUserAdmin>(id).SetPolicy(body.Policy, http.User.GetEmail()) ? TypedResults.NoContent() : NoSuchUser(id);
+        return await grains.GetGrain<IUserAdmin>(id).SetPolicy(body.Policy, http.User.GetUserId()) ? TypedResults.NoContent() : NoSuchUser(id);
     }
 
     private static ProblemHttpResult NoSuchUser(string id) =>

@@ -15,8 +15,10 @@ public sealed class AuthOptions
     public string AdminEmails { get; set; } = "";
 
     /// <summary>
-    /// Makes the first person to sign in an administrator. Default: on in the embedded default
-    /// (SQLite), off in a cluster (set by the host).
+    /// Makes the first person to sign in an administrator; the place is never handed on. Default: on for the
+    /// embedded default (SQLite) in the Development environment, off otherwise (set by the host). Outside
+    /// Development it is an opt-in for a first start only: whoever reaches the sign-in page first administers,
+    /// so prefer <see cref="AdminEmails"/>.
     /// </summary>
     public bool FirstUserIsAdmin { get; set; }
 

@@ -6,6 +6,10 @@ namespace OO.Api.Auth;
 public static class OOClaims
 {
     public const string UserId = "oo:uid";
+
+    /// <summary>The user's session stamp when the cookie was issued; the cookie is refused once the user's stamp changes.</summary>
+    public const string SessionStamp = "oo:stamp";
+
     public const string AdminRole = "admin";
     public const string AdminPolicy = "admin";
 

@@ -1,8 +1,7 @@
-using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Logging;
 using OO.Grains.Interfaces.Identity;
 using OO.Grains.Interfaces.Users;
 
@@ -10,26 +9,29 @@ namespace OO.Api.Auth;
 
 /// <summary>
 /// Turns a verified external login into an oO session: the login's user (created on first use),
-/// and the admin role where the configuration grants it.
+/// the user's current session stamp, and the admin role where the configuration grants it.
 /// </summary>
-public sealed class SessionSignIn(IGrainFactory grains, IOptions<AuthOptions> options)
+public sealed partial class SessionSignIn(IGrainFactory grains, AdminRoles roles, ILogger<SessionSignIn> logger)
 {
     /// <param name="login">The external login, <c>{provider}:{subject}</c>.</param>
     public async Task<UserSummary> SignInAsync(HttpContext http, string login, string email)
     {
         var userId = await grains.GetGrain<IIdentityGrain>(login).GetOrCreateUserId();
-        var user = await grains.GetGrain<IUserGrain>(userId).EnsureCreated(email, login);
-        var isAdmin = options.Value.IsAdminEmail(email)
-            || (options.Value.FirstUserIsAdmin && await grains.GetGrain<IFirstUserGrain>(0).IsFirst(userId));
-
-        List<Claim> claims = [new(OOClaims.UserId, userId), new(ClaimTypes.Email, email), new(ClaimTypes.Name, email)];
-        if (isAdmin)
+        var userGrain = grains.GetGrain<IUserGrain>(userId);
+        var user = await userGrain.EnsureCreated(email, login);
+        if (await userGrain.GetSessionStamp() is not { } stamp)
         {
-            claims.Add(new Claim(ClaimTypes.Role, OOClaims.AdminRole));
+            // The account is being deleted while its owner signs in: a cookie for it would be refused on the
+            // next request anyway, and once deletion forgets the login, signing in again makes a new account.
+            LogDeletedDuringSignIn(logger, userId);
+            return user;
         }
 
-        var identity = new ClaimsIdentity(claims, CookieAuthenticationDefaults.AuthenticationScheme);
-        await http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, new ClaimsPrincipal(identity));
+        var isAdmin = await roles.IsAdminAsync(userId, email, mayClaimFirstPlace: true);
+        await http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, SessionPrincipal.Create(userId, email, stamp, isAdmin));
         return user;
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "User {UserId} was deleted while signing in; no session was issued.")]
+    private static partial void LogDeletedDuringSignIn(ILogger logger, string userId);
 }

@@ -11,19 +11,34 @@ namespace OO.Api.Me;
 
 public static class MeApi
 {
-    /// <summary>Maps <c>GET /api/me</c>.</summary>
+    /// <summary>Maps <c>GET</c> and <c>DELETE /api/me</c>, and <c>DELETE /api/me/sessions</c> (sign out everywhere).</summary>
     public static RouteGroupBuilder MapMeApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/me").WithTags("Me");
         group.MapGet("/", GetMe);
         group.MapDelete("/", DeleteMe);
+        group.MapDelete("/sessions", RevokeSessions);
         return group;
     }
 
-    /// <summary>Deletes the account and everything of it, then ends the session.</summary>
+    /// <summary>
+    /// Deletes the account and everything of it, then ends the session. Every other session of the account
+    /// is refused from then on: a deleted user has no session stamp.
+    /// </summary>
     private static async Task<NoContent> DeleteMe(HttpContext http, IGrainFactory grains)
     {
         await grains.GetGrain<IUserGrain>(http.User.GetUserId()).Delete();
+        await http.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+        return TypedResults.NoContent();
+    }
+
+    /// <summary>
+    /// Signs the user out everywhere: a new session stamp refuses every cookie issued before, this one
+    /// included, which is removed here. A DELETE, so no other site can send it without a preflight.
+    /// </summary>
+    private static async Task<NoContent> RevokeSessions(HttpContext http, IGrainFactory grains)
+    {
+        await grains.GetGrain<IUserGrain>(http.User.GetUserId()).RevokeSessions();
         await http.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
         return TypedResults.NoContent();
     }

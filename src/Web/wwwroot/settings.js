@@ -1,4 +1,4 @@
-// The Settings page: time zone (detected, editable), quiet hours, daily cap, notify-me; sign out; delete account.
+// The Settings page: time zone (detected, editable), quiet hours, daily cap, notify-me; sign out (here or everywhere); delete account.
 (() => {
   "use strict";
 
@@ -103,6 +103,20 @@
       location.assign("/signin?notice=signedout");
     } catch {
       $("settings-error").textContent = "You are offline; you are still signed in.";
+    }
+  });
+
+  // A lost phone or a shared computer: one new session stamp ends every session, this browser's included.
+  $("signout-everywhere").addEventListener("click", async () => {
+    $("signout-everywhere").disabled = true;
+    try {
+      const response = await oo.api("/api/me/sessions", { method: "DELETE" });
+      if (response.ok || response.status === 401) { location.assign("/signin?notice=signedouteverywhere"); return; }
+      $("settings-error").textContent = await oo.problemText(response, "The other sessions could not be ended; try again.");
+    } catch {
+      $("settings-error").textContent = "You are offline; every session is still signed in.";
+    } finally {
+      $("signout-everywhere").disabled = false;
     }
   });
 

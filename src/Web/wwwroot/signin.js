@@ -8,6 +8,7 @@
   const notices = {
     deleted: "Your account is deleted, with everything oO held about it.",
     signedout: "You are signed out.",
+    signedouteverywhere: "You are signed out on every device.",
   };
   const errors = {
     external: "Signing in did not work. Try again.",
