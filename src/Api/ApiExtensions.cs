@@ -10,6 +10,7 @@ using OO.Api.Auth;
 using OO.Api.Http;
 using OO.Api.Integrations;
 using OO.Api.Me;
+using OO.Api.OpenApi;
 using OO.Api.Push;
 using OO.Api.Tips;
 using OO.Api.Webhooks;
@@ -25,7 +26,7 @@ public static class ApiExtensions
         services.AddSingleton<SessionSignIn>();
         services.AddOORateLimits();
         services.AddProblemDetails();
-        services.AddOpenApi();
+        services.AddOOOpenApi();
         services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
 
         services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
@@ -55,7 +56,7 @@ public static class ApiExtensions
     /// <summary>Maps every REST endpoint; everything under <c>/api</c> but the signed webhooks requires a signed-in user.</summary>
     public static IEndpointRouteBuilder MapOOApi(this IEndpointRouteBuilder app)
     {
-        app.MapOpenApi();
+        app.MapOOOpenApi();
         app.MapAuthApi();
         app.MapExternalSignIn();
         app.MapTipsApi().RequireAuthorization();
