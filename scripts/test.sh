@@ -14,6 +14,13 @@ if [ ${#need[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
 fi
 
+# The OpenAPI linter that tests/OO.Tests/Api/OpenApiLintTests.cs runs, pinned by tools/openapi's
+# package-lock.json: installed once; later runs (offline too) find the same lock installed and skip it.
+if ! cmp -s tools/openapi/package-lock.json tools/openapi/node_modules/.package-lock.json.installed; then
+  npm ci --prefix tools/openapi --no-audit --no-fund --loglevel=error
+  cp tools/openapi/package-lock.json tools/openapi/node_modules/.package-lock.json.installed
+fi
+
 results="$(pwd)/TestResults"
 rm -rf "$results"
 dotnet restore OO.sln --nologo -v quiet

@@ -10,6 +10,7 @@ using OO.Api.Auth;
 using OO.Api.Http;
 using OO.Api.Integrations;
 using OO.Api.Me;
+using OO.Api.OpenApi;
 using OO.Api.Push;
 using OO.Api.Tips;
 using OO.Api.Webhooks;
@@ -27,7 +28,7 @@ public static class ApiExtensions
         services.AddSingleton<SessionValidator>();
         services.AddOORateLimits();
         services.AddProblemDetails();
-        services.AddOpenApi();
+        services.AddOOOpenApi();
         services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
 
         services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
@@ -60,7 +61,7 @@ public static class ApiExtensions
     /// <summary>Maps every REST endpoint; everything under <c>/api</c> but the signed webhooks requires a signed-in user.</summary>
     public static IEndpointRouteBuilder MapOOApi(this IEndpointRouteBuilder app)
     {
-        app.MapOpenApi();
+        app.MapOOOpenApi();
         app.MapAuthApi();
         app.MapExternalSignIn();
         app.MapTipsApi().RequireAuthorization();

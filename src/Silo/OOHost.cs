@@ -54,6 +54,7 @@ public static class OOHost
         }
 
         builder.UseOrleans(silo => silo.AddOOSilo(settings));
+        builder.AddOOTracing();
         overrideServices?.Invoke(builder.Services);
 
         var app = builder.Build();

@@ -18,11 +18,31 @@ public static class AdminApi
     public static RouteGroupBuilder MapAdminApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/admin/users/{id}").WithTags("Admin");
-        group.MapGet("/", GetUser);
-        group.MapGet("/profile", GetProfile);
-        group.MapPost("/profile/rebuild", RebuildProfile);
-        group.MapPost("/reset-bandit", ResetBandit);
-        group.MapPut("/policy", SetPolicy);
+        group.MapGet("/", GetUser)
+            .WithName("getAdminUser")
+            .WithSummary("Get a user")
+            .WithDescription("Identity, integrations, stats, policies, push counters and recent tips with scores.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapGet("/profile", GetProfile)
+            .WithName("getAdminUserProfile")
+            .WithSummary("Get a user's profile")
+            .WithDescription("Profile features with value, age, TTL and freshness.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapPost("/profile/rebuild", RebuildProfile)
+            .WithName("rebuildAdminUserProfile")
+            .WithSummary("Rebuild a user's profile")
+            .WithDescription("Recomputes the user's profile features. Audit-logged.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapPost("/reset-bandit", ResetBandit)
+            .WithName("resetAdminUserBandit")
+            .WithSummary("Reset a user's bandit")
+            .WithDescription("Forgets what the bandit learned about this user. Audit-logged.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapPut("/policy", SetPolicy)
+            .WithName("setAdminUserPolicy")
+            .WithSummary("Set a user's policy")
+            .WithDescription("Serves this user with another policy (`null` for the configured default). Audit-logged.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
         return group;
     }
 

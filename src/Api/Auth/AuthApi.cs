@@ -19,10 +19,16 @@ public static class AuthApi
         var group = app.MapGroup("/auth").WithTags("Auth");
         if (app.ServiceProvider.GetRequiredService<IOptions<AuthOptions>>().Value.DevSignIn)
         {
-            group.MapPost("/dev", DevSignIn);
+            group.MapPost("/dev", DevSignIn)
+                .WithName("devSignIn")
+                .WithSummary("Sign in for development")
+                .WithDescription("Signs in as any email, from a caller on this machine only; mapped only when development sign-in is on.")
+                .ProducesProblem(StatusCodes.Status403Forbidden);
         }
 
-        group.MapPost("/signout", (Delegate)SignOut);
+        group.MapPost("/signout", (Delegate)SignOut)
+            .WithName("signOut")
+            .WithSummary("Sign out");
         return group;
     }
 

@@ -70,10 +70,17 @@ public static class ExternalSignIn
     public static RouteGroupBuilder MapExternalSignIn(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/auth").WithTags("Auth");
-        group.MapGet("/providers", GetProviders);
+        group.MapGet("/providers", GetProviders)
+            .WithName("getSignInProviders")
+            .WithSummary("List sign-in providers")
+            .WithDescription("The providers offered here, each with its sign-in URL, and whether development sign-in is offered to this caller.");
         foreach (var scheme in app.ServiceProvider.GetRequiredService<ExternalSchemes>().All)
         {
-            group.MapGet($"/{scheme.Name}", (string? returnUrl) => Challenge(scheme.Name, returnUrl));
+            group.MapGet($"/{scheme.Name}", (string? returnUrl) => Challenge(scheme.Name, returnUrl))
+                .WithName($"signInWith{scheme.DisplayName}")
+                .WithSummary($"Sign in with {scheme.DisplayName}")
+                .WithDescription("Redirects to the provider's sign-in page, then back to `returnUrl` (a local path) with a session.")
+                .Produces(StatusCodes.Status302Found);
         }
 
         return group;

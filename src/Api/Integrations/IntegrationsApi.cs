@@ -17,10 +17,29 @@ public static class IntegrationsApi
     public static RouteGroupBuilder MapIntegrationsApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/integrations").WithTags("Integrations");
-        group.MapGet("/", List);
-        group.MapGet("/{provider}/connect", Connect);
-        group.MapGet("/{provider}/callback", Callback);
-        group.MapDelete("/{provider}", Disconnect);
+        group.MapGet("/", List)
+            .WithName("listIntegrations")
+            .WithSummary("List sources")
+            .WithDescription("The sources the person connected, then those they could connect.");
+        group.MapGet("/{provider}/connect", Connect)
+            .WithName("connectIntegration")
+            .WithSummary("Connect a source")
+            .WithDescription("Redirects to the provider's authorization page, with a single-use state bound to this session.")
+            .Produces(StatusCodes.Status302Found)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapGet("/{provider}/callback", Callback)
+            .WithName("completeIntegrationConnect")
+            .WithSummary("Complete connecting a source")
+            .WithDescription("The provider's OAuth redirect back: connects the source, then redirects to `/connect`.")
+            .Produces(StatusCodes.Status302Found)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+        group.MapDelete("/{provider}", Disconnect)
+            .WithName("disconnectIntegration")
+            .WithSummary("Disconnect a source")
+            .WithDescription("Revokes oO's access at the provider and stops syncing the source.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
         return group;
     }
 

@@ -15,9 +15,18 @@ public static class MeApi
     public static RouteGroupBuilder MapMeApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/me").WithTags("Me");
-        group.MapGet("/", GetMe);
-        group.MapDelete("/", DeleteMe);
-        group.MapDelete("/sessions", RevokeSessions);
+        group.MapGet("/", GetMe)
+            .WithName("getMe")
+            .WithSummary("Get the signed-in person")
+            .WithDescription("Who the signed-in person is, whether they administer, and their counts.");
+        group.MapDelete("/", DeleteMe)
+            .WithName("deleteMe")
+            .WithSummary("Delete the account")
+            .WithDescription("Deletes the account and everything of it, then ends the session.");
+        group.MapDelete("/sessions", RevokeSessions)
+            .WithName("revokeSessions")
+            .WithSummary("Sign out everywhere")
+            .WithDescription("Ends every session of this account, on every device, this one included.");
         return group;
     }
 

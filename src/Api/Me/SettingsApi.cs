@@ -13,8 +13,12 @@ public static class SettingsApi
     public static RouteGroupBuilder MapSettingsApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/me/settings").WithTags("Settings");
-        group.MapGet("/", GetSettings);
-        group.MapPut("/", PutSettings);
+        group.MapGet("/", GetSettings)
+            .WithName("getSettings")
+            .WithSummary("Get settings");
+        group.MapPut("/", PutSettings)
+            .WithName("updateSettings")
+            .WithSummary("Update settings");
         return group;
     }
 

@@ -20,11 +20,25 @@ public static class PushApi
     public static RouteGroupBuilder MapPushApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/push").WithTags("Push");
-        group.MapGet("/vapid-public-key", GetPublicKey);
-        group.MapPost("/subscriptions", Subscribe);
-        group.MapDelete("/subscriptions", Unsubscribe);
-        group.MapPost("/test", SendTest);
-        group.MapPost("/opened", Opened);
+        group.MapGet("/vapid-public-key", GetPublicKey)
+            .WithName("getVapidPublicKey")
+            .WithSummary("Get the VAPID public key");
+        group.MapPost("/subscriptions", Subscribe)
+            .WithName("subscribePush")
+            .WithSummary("Subscribe a push device")
+            .WithDescription("Stores this browser's push subscription; the same endpoint again replaces its keys.");
+        group.MapDelete("/subscriptions", Unsubscribe)
+            .WithName("unsubscribePush")
+            .WithSummary("Unsubscribe a push device");
+        group.MapPost("/test", SendTest)
+            .WithName("sendTestPush")
+            .WithSummary("Send a test notification")
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapPost("/opened", Opened)
+            .WithName("reportPushOpened")
+            .WithSummary("Report a notification opened")
+            .WithDescription("Sent by the service worker when a pushed tip's notification is opened.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
         return group;
     }
 

@@ -16,8 +16,16 @@ public static class TipsApi
     public static RouteGroupBuilder MapTipsApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api").WithTags("Tips");
-        group.MapGet("/tip", GetTip);
-        group.MapPost("/tips/{tipId}/feedback", React);
+        group.MapGet("/tip", GetTip)
+            .WithName("getTip")
+            .WithSummary("Get the current tip")
+            .WithDescription("The same tip until it is reacted to or expires; 204 when there is nothing to suggest.");
+        group.MapPost("/tips/{tipId}/feedback", React)
+            .WithName("reactToTip")
+            .WithSummary("React to a tip")
+            .WithDescription("One reaction per tip; the reward it earns teaches the bandit. `dwellMs` is how long the tip was visible.")
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
         return group;
     }
 

@@ -20,7 +20,13 @@ public static class WebhooksApi
     public static RouteGroupBuilder MapWebhooksApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/webhooks").WithTags("Webhooks").AllowAnonymous();
-        group.MapPost("/todoist", ReceiveTodoist);
+        group.MapPost("/todoist", ReceiveTodoist)
+            .WithName("receiveTodoistWebhook")
+            .WithSummary("Receive a Todoist webhook")
+            .WithDescription("The body is Todoist's event JSON (at most 1 MiB), signed in the `X-Todoist-Hmac-SHA256` header with the app's client secret.")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
         return group;
     }
 
