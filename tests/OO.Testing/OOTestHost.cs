@@ -34,14 +34,16 @@ public sealed class OOTestHost : IAsyncDisposable
 
     /// <summary>Starts a host. <paramref name="settings"/> are configuration keys (OO:...) over the test defaults.</summary>
     /// <param name="services">Replaces services for the test (a fake clock, a stand-in's handler), after the host's own.</param>
-    public static async Task<OOTestHost> StartAsync(IReadOnlyDictionary<string, string?> settings, Action<IServiceCollection>? services = null)
+    /// <param name="environment">The hosting environment (Development and Production change defaults and the pipeline).</param>
+    public static async Task<OOTestHost> StartAsync(
+        IReadOnlyDictionary<string, string?> settings, Action<IServiceCollection>? services = null, string environment = "Testing")
     {
         // Another test process may take a port between choosing and binding it; then choose again.
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                return await TryStartAsync(settings, services);
+                return await TryStartAsync(settings, services, environment);
             }
             catch (Exception error) when (attempt < 3 && IsAddressInUse(error) && !settings.ContainsKey("OO:Cluster:SiloPort"))
             {
@@ -49,7 +51,8 @@ public sealed class OOTestHost : IAsyncDisposable
         }
     }
 
-    private static async Task<OOTestHost> TryStartAsync(IReadOnlyDictionary<string, string?> settings, Action<IServiceCollection>? services)
+    private static async Task<OOTestHost> TryStartAsync(
+        IReadOnlyDictionary<string, string?> settings, Action<IServiceCollection>? services, string environment)
     {
         var values = new Dictionary<string, string?>
         {
@@ -67,9 +70,9 @@ public sealed class OOTestHost : IAsyncDisposable
             values[key] = value;
         }
 
-        var app = OOHost.Build([], builder =>
+        // As a command-line argument, so every view of the environment (IHostEnvironment too) agrees.
+        var app = OOHost.Build(["--environment", environment], builder =>
         {
-            builder.Environment.EnvironmentName = "Testing";
             builder.Configuration.AddInMemoryCollection(values);
             builder.WebHost.UseUrls("http://127.0.0.1:0");
             builder.Logging.SetMinimumLevel(LogLevel.Warning);
