@@ -1,4 +1,3 @@
-using System.Net;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Builder;
@@ -26,6 +25,7 @@ public static class ApiExtensions
         services.AddSingleton<AdminRoles>();
         services.AddSingleton<SessionSignIn>();
         services.AddSingleton<SessionValidator>();
+        services.AddOOHttpEdge();
         services.AddOORateLimits();
         services.AddProblemDetails();
         services.AddOOOpenApi();
@@ -51,12 +51,19 @@ public static class ApiExtensions
         return services;
     }
 
-    /// <summary>Session cookies are Secure everywhere but on a loopback host, where plain HTTP is how people develop.</summary>
-    public static IApplicationBuilder UseOOCookiePolicy(this IApplicationBuilder app) =>
-        app.UseCookiePolicy(new CookiePolicyOptions
+    /// <summary>
+    /// Cookies are Secure everywhere but where people reach oO over plain HTTP on this machine (how
+    /// people develop): decided by <c>OO:PublicBaseUrl</c> when set, not by the Host a request names.
+    /// </summary>
+    public static IApplicationBuilder UseOOCookiePolicy(this IApplicationBuilder app)
+    {
+        var origin = app.ApplicationServices.GetRequiredService<PublicOrigin>();
+        return app.UseCookiePolicy(new CookiePolicyOptions
         {
-            OnAppendCookie = context => context.CookieOptions.Secure = !IsLoopbackHost(context.Context.Request.Host.Host),
+            OnAppendCookie = context => context.CookieOptions.Secure = origin.SecureCookies(context.Context.Request),
+            OnDeleteCookie = context => context.CookieOptions.Secure = origin.SecureCookies(context.Context.Request),
         });
+    }
 
     /// <summary>Maps every REST endpoint; everything under <c>/api</c> but the signed webhooks requires a signed-in user.</summary>
     public static IEndpointRouteBuilder MapOOApi(this IEndpointRouteBuilder app)
@@ -87,8 +94,4 @@ public static class ApiExtensions
         context.Response.Redirect(context.RedirectUri);
         return Task.CompletedTask;
     }
-
-    private static bool IsLoopbackHost(string host) =>
-        host.Equals("localhost", StringComparison.OrdinalIgnoreCase)
-        || (IPAddress.TryParse(host.Trim('[', ']'), out var address) && IPAddress.IsLoopback(address));
 }

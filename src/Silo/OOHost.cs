@@ -58,8 +58,10 @@ public static class OOHost
         overrideServices?.Invoke(builder.Services);
 
         var app = builder.Build();
+        app.UseOOHttpEdge();
         app.UseOOSecurityHeaders();
         app.UseExceptionHandler();
+        app.UseOOHsts();
         app.UseStatusCodePages();
         app.UseOOCookiePolicy();
         app.UseJsonBodiesOnly();
@@ -69,10 +71,10 @@ public static class OOHost
         app.UseAuthorization();
 
         app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false });
-        app.MapPrometheusScrapingEndpoint("/metrics");
+        app.MapOOMetrics();
         app.MapHealthChecks("/readyz", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
         app.MapOOApi();
-        app.MapOrleansDashboard("/dashboard").RequireAuthorization(OOClaims.AdminPolicy);
+        app.MapOrleansDashboard("/dashboard").RequireAuthorization(OOClaims.AdminPolicy).WithOODashboardInputChecks();
         return app;
     }
 

@@ -1,6 +1,6 @@
 using Microsoft.Playwright;
 using OO.Browser.Tests.Infrastructure;
-using OO.Browser.Tests.StandIn;
+using OO.Testing.StandIns;
 using static Microsoft.Playwright.Assertions;
 
 namespace OO.Browser.Tests;

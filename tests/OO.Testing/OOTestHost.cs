@@ -34,7 +34,7 @@ public sealed class OOTestHost : IAsyncDisposable
 
     /// <summary>Starts a host. <paramref name="settings"/> are configuration keys (OO:...) over the test defaults.</summary>
     /// <param name="services">Replaces services for the test (a fake clock, a stand-in's handler), after the host's own.</param>
-    /// <param name="environment">The ASP.NET Core environment, for tests of what differs between Development and Production.</param>
+    /// <param name="environment">The hosting environment (Development and Production change defaults and the pipeline).</param>
     public static async Task<OOTestHost> StartAsync(
         IReadOnlyDictionary<string, string?> settings, Action<IServiceCollection>? services = null, string environment = "Testing")
     {
@@ -69,9 +69,9 @@ public sealed class OOTestHost : IAsyncDisposable
             values[key] = value;
         }
 
-        var app = OOHost.Build([], builder =>
+        // As a command-line argument, so every view of the environment (IHostEnvironment too) agrees.
+        var app = OOHost.Build(["--environment", environment], builder =>
         {
-            builder.Environment.EnvironmentName = environment;
             builder.Configuration.AddInMemoryCollection(values);
             builder.WebHost.UseUrls("http://127.0.0.1:0");
             builder.Logging.SetMinimumLevel(LogLevel.Warning);

@@ -1,4 +1,3 @@
-using System.Net;
 using System.Net.Mail;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -8,6 +7,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using OO.Api.Http;
 
 namespace OO.Api.Auth;
 
@@ -35,10 +35,11 @@ public static class AuthApi
     private static async Task<Results<Ok<SignedIn>, ValidationProblem, ProblemHttpResult>> DevSignIn(
         DevSignInRequest request, HttpContext http, SessionSignIn sessions)
     {
-        if (http.Connection.RemoteIpAddress is not { } remote || !IPAddress.IsLoopback(remote))
+        if (!Loopback.IsLocalRequest(http))
         {
             return TypedResults.Problem(
-                "Development sign-in answers only callers on this machine.", statusCode: StatusCodes.Status403Forbidden);
+                "Development sign-in answers only callers on this machine, addressing it as localhost.",
+                statusCode: StatusCodes.Status403Forbidden);
         }
 
         if (string.IsNullOrWhiteSpace(request.Email) || !MailAddress.TryCreate(request.Email.Trim(), out var address)

@@ -1,4 +1,3 @@
-using System.Net;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.AspNetCore.Builder;
@@ -9,6 +8,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Protocols.OpenIdConnect;
+using OO.Api.Http;
 
 namespace OO.Api.Auth;
 
@@ -76,7 +76,7 @@ public static class ExternalSignIn
             .WithDescription("The providers offered here, each with its sign-in URL, and whether development sign-in is offered to this caller.");
         foreach (var scheme in app.ServiceProvider.GetRequiredService<ExternalSchemes>().All)
         {
-            group.MapGet($"/{scheme.Name}", (string? returnUrl) => Challenge(scheme.Name, returnUrl))
+            group.MapGet($"/{scheme.Name}", (string? returnUrl, HttpContext http) => Challenge(scheme.Name, returnUrl, http))
                 .WithName($"signInWith{scheme.DisplayName}")
                 .WithSummary($"Sign in with {scheme.DisplayName}")
                 .WithDescription("Redirects to the provider's sign-in page, then back to `returnUrl` (a local path) with a session.")
@@ -90,13 +90,28 @@ public static class ExternalSignIn
     {
         var back = Uri.EscapeDataString(ReturnUrl.LocalOrRoot(returnUrl));
         var providers = schemes.All.Select(s => new ExternalProvider(s.Name, s.DisplayName, $"/auth/{s.Name}?returnUrl={back}")).ToList();
-        // Development sign-in answers only loopback callers; offer it only to them.
-        var devSignIn = auth.Value.DevSignIn && http.Connection.RemoteIpAddress is { } remote && IPAddress.IsLoopback(remote);
+        // Development sign-in answers only local callers; offer it only to them.
+        var devSignIn = auth.Value.DevSignIn && Loopback.IsLocalRequest(http);
         return TypedResults.Ok(new ProvidersResponse(providers, devSignIn));
     }
 
-    private static ChallengeHttpResult Challenge(string scheme, string? returnUrl) =>
-        TypedResults.Challenge(new AuthenticationProperties { RedirectUri = ReturnUrl.LocalOrRoot(returnUrl) }, [scheme]);
+    /// <summary>
+    /// Sends the browser to the provider. The handler first reads the provider's discovery document;
+    /// when the provider cannot be reached the person goes back to the sign-in page with a message.
+    /// </summary>
+    private static async Task<Results<EmptyHttpResult, RedirectHttpResult>> Challenge(string scheme, string? returnUrl, HttpContext http)
+    {
+        try
+        {
+            await http.ChallengeAsync(scheme, new AuthenticationProperties { RedirectUri = ReturnUrl.LocalOrRoot(returnUrl) });
+            return TypedResults.Empty;
+        }
+        catch (Exception error) when (!http.Response.HasStarted && error is InvalidOperationException or HttpRequestException or IOException)
+        {
+            ExternalSignInEvents.LogProviderUnavailable(http, scheme, error);
+            return TypedResults.Redirect(ExternalSignInEvents.ProviderUnavailablePath);
+        }
+    }
 
     private static void Configure(OpenIdConnectOptions options, string scheme, string authority, string clientId, bool requireHttps)
     {
@@ -106,9 +121,10 @@ public static class ExternalSignIn
         options.ResponseType = OpenIdConnectResponseType.Code;
         options.UsePkce = true;
         options.CallbackPath = $"/signin-{scheme}";
-        // Distinct per provider, so neither handler answers the other's paths.
-        options.SignedOutCallbackPath = $"/signout-callback-{scheme}";
-        options.RemoteSignOutPath = $"/signout-{scheme}";
+        // oO never signs out at the provider: with no path, the handler answers no remote sign-out
+        // request (a GET any page could embed to end the person's session).
+        options.SignedOutCallbackPath = PathString.Empty;
+        options.RemoteSignOutPath = PathString.Empty;
         options.Scope.Clear();
         options.Scope.Add("openid");
         options.Scope.Add("email");
@@ -118,6 +134,8 @@ public static class ExternalSignIn
         options.DisableTelemetry = true;
         options.Events.OnTicketReceived = ExternalSignInEvents.OnTicketReceived(scheme);
         options.Events.OnRemoteFailure = ExternalSignInEvents.OnRemoteFailure;
+        options.Events.OnAccessDenied = ExternalSignInEvents.OnAccessDenied;
+        options.Events.OnRedirectToIdentityProvider = ExternalSignInEvents.OnRedirectToIdentityProvider;
     }
 
     /// <summary>HTTPS everywhere; plain HTTP only for an authority on this machine (a stand-in provider).</summary>

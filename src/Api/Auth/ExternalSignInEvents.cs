@@ -1,17 +1,22 @@
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using OO.Api.Http;
 
 namespace OO.Api.Auth;
 
 /// <summary>
 /// What happens when an OpenID Connect provider answers: a verified login becomes the same oO
-/// session cookie as any other sign-in; a failed one sends the person back to the sign-in page.
+/// session cookie as any other sign-in; a refused or failed one sends the person back to the
+/// sign-in page with a reason it can show (<c>signin.js</c> words each one).
 /// </summary>
-public static class ExternalSignInEvents
+public static partial class ExternalSignInEvents
 {
     public const string FailedPath = "/signin?error=external";
+    public const string AccessDeniedPath = "/signin?error=access_denied";
+    public const string ProviderUnavailablePath = "/signin?error=provider_unavailable";
 
     public static Func<TicketReceivedContext, Task> OnTicketReceived(string provider) => async context =>
     {
@@ -20,7 +25,7 @@ public static class ExternalSignInEvents
         if (principal is null || string.IsNullOrEmpty(subject))
         {
             // Failing here would not stop the handler from signing in; answer and stop instead.
-            Logger(context.HttpContext).LogWarning("A {Provider} sign-in named no subject.", provider);
+            LogNoSubject(Logger(context.HttpContext), provider);
             context.Response.Redirect(FailedPath);
             context.HandleResponse();
             return;
@@ -36,15 +41,59 @@ public static class ExternalSignInEvents
         context.HandleResponse();
     };
 
-    public static Task OnRemoteFailure(RemoteFailureContext context)
+    /// <summary>The callback URI the provider is given comes from <c>OO:PublicBaseUrl</c>, not from the request's Host.</summary>
+    public static Task OnRedirectToIdentityProvider(RedirectContext context)
     {
-        Logger(context.HttpContext).LogWarning(
-            "An external sign-in through {Scheme} failed: {Reason}", context.Scheme.Name, context.Failure?.Message);
-        context.Response.Redirect(FailedPath);
+        var origin = context.HttpContext.RequestServices.GetRequiredService<PublicOrigin>();
+        var redirectUri = origin.Absolute(context.Request, context.Options.CallbackPath);
+        context.ProtocolMessage.RedirectUri = redirectUri;
+        // The code is later redeemed with this same URI, as the provider requires.
+        context.Properties.Items[OpenIdConnectDefaults.RedirectUriForCodePropertiesKey] = redirectUri;
+        return Task.CompletedTask;
+    }
+
+    /// <summary>The person declined at the provider (<c>error=access_denied</c>).</summary>
+    public static Task OnAccessDenied(AccessDeniedContext context)
+    {
+        context.Response.Redirect(AccessDeniedPath);
         context.HandleResponse();
         return Task.CompletedTask;
     }
 
+    /// <summary>A bad state, an unreachable token endpoint, an invalid token: back to sign in, never an error page.</summary>
+    public static Task OnRemoteFailure(RemoteFailureContext context)
+    {
+        LogFailed(Logger(context.HttpContext), context.Scheme.Name, FirstLine(context.Failure?.Message));
+        context.Response.Redirect(IsUnreachable(context.Failure) ? ProviderUnavailablePath : FailedPath);
+        context.HandleResponse();
+        return Task.CompletedTask;
+    }
+
+    public static void LogProviderUnavailable(HttpContext http, string scheme, Exception error) =>
+        LogUnavailable(Logger(http), scheme, FirstLine(error.Message));
+
+    private static bool IsUnreachable(Exception? error) =>
+        error switch
+        {
+            null => false,
+            HttpRequestException or IOException or TaskCanceledException => true,
+            // The handler wraps a failed discovery or key download in an InvalidOperationException.
+            _ => IsUnreachable(error.InnerException),
+        };
+
+    // The identity library's messages append whole inner stack traces; the first sentence says what happened.
+    private static string FirstLine(string? message) =>
+        message is null ? "" : message.Split(". Exception:", 2)[0].Split('\n', 2)[0];
+
     private static ILogger Logger(HttpContext http) =>
         http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(ExternalSignInEvents));
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A {Provider} sign-in named no subject.")]
+    private static partial void LogNoSubject(ILogger logger, string provider);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "An external sign-in through {Scheme} failed: {Reason}")]
+    private static partial void LogFailed(ILogger logger, string scheme, string? reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The {Scheme} sign-in provider could not be reached: {Reason}")]
+    private static partial void LogUnavailable(ILogger logger, string scheme, string reason);
 }

@@ -2,7 +2,9 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 using OO.Api.Auth;
+using OO.Api.Http;
 using OO.Grains.Interfaces.Integrations;
 using OO.Grains.Interfaces.Users;
 
@@ -115,7 +117,7 @@ public static class IntegrationsApi
 
     /// <summary>The absolute callback URL the provider must send the browser back to (register it in the provider's app console).</summary>
     private static string CallbackUri(HttpContext http, string provider) =>
-        $"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}/api/integrations/{provider}/callback";
+        http.RequestServices.GetRequiredService<PublicOrigin>().Absolute(http.Request, $"/api/integrations/{provider}/callback");
 
     private static bool IsProviderName(string provider) =>
         provider.Length is > 0 and <= 32 && provider.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '-');

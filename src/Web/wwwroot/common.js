@@ -3,10 +3,13 @@
   "use strict";
 
   async function api(path, options = {}) {
-    const init = { credentials: "same-origin", method: options.method || "GET", headers: { Accept: "application/json" } };
-    if (options.body !== undefined) {
+    const method = options.method || "GET";
+    const init = { credentials: "same-origin", method, headers: { Accept: "application/json" } };
+    // The server takes a POST only as JSON (what no cross-site form can send), so a bodyless POST sends {}.
+    const body = options.body === undefined && method === "POST" ? {} : options.body;
+    if (body !== undefined) {
       init.headers["Content-Type"] = "application/json";
-      init.body = JSON.stringify(options.body);
+      init.body = JSON.stringify(body);
     }
     return fetch(path, init);
   }
@@ -17,9 +20,19 @@
     return problem.detail || Object.values(problem.errors || {}).flat()[0] || problem.title || fallback;
   }
 
-  /** Only paths on this site: never send anyone to another site after signing in. */
+  /**
+   * Only paths on this site: never send anyone to another site after signing in. Parsed the way the
+   * browser will navigate (it drops tabs and newlines, so "/\t/evil.example" is "//evil.example").
+   */
   function localPath(value) {
-    return typeof value === "string" && value.startsWith("/") && !value.startsWith("//") && !value.startsWith("/\\") ? value : "/";
+    if (typeof value !== "string" || !value.startsWith("/")) return "/";
+    let url;
+    try {
+      url = new URL(value, location.origin);
+    } catch {
+      return "/";
+    }
+    return url.origin === location.origin ? url.pathname + url.search + url.hash : "/";
   }
 
   function toSignIn() {

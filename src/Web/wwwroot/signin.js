@@ -12,6 +12,8 @@
   };
   const errors = {
     external: "Signing in did not work. Try again.",
+    access_denied: "Signing in was cancelled at the provider, so you are not signed in.",
+    provider_unavailable: "The sign-in provider could not be reached. Try again in a moment.",
   };
 
   if (notices[params.get("notice")]) $("notice").textContent = notices[params.get("notice")];

@@ -1,5 +1,5 @@
 using Microsoft.Playwright;
-using OO.Browser.Tests.StandIn;
+using OO.Testing.StandIns;
 using OO.Testing;
 
 namespace OO.Browser.Tests.Infrastructure;

@@ -12,7 +12,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
-namespace OO.Browser.Tests.StandIn;
+namespace OO.Testing.StandIns;
 
 /// <summary>
 /// A local OpenID Connect provider that follows the public contract closely enough for ASP.NET
@@ -39,6 +39,9 @@ public sealed class OidcStandIn : IAsyncDisposable
 
     /// <summary>Token requests whose code, client, redirect URI and PKCE verifier all checked out.</summary>
     public int VerifiedExchanges => _verifiedExchanges;
+
+    /// <summary>When set, the authorize endpoint answers with this OAuth error (e.g. <c>access_denied</c>) instead of a code.</summary>
+    public string? AuthorizeError { get; set; }
 
     /// <summary>The last authorization request's parameters, as the browser sent them.</summary>
     public IReadOnlyDictionary<string, string> LastAuthorizeRequest { get; private set; } = new Dictionary<string, string>();
@@ -105,6 +108,11 @@ public sealed class OidcStandIn : IAsyncDisposable
             || !Uri.TryCreate(Get("redirect_uri"), UriKind.Absolute, out var redirect))
         {
             return Results.BadRequest("The authorization request is not one this provider accepts.");
+        }
+
+        if (AuthorizeError is { } error)
+        {
+            return Results.Redirect($"{redirect}?error={Uri.EscapeDataString(error)}&state={Uri.EscapeDataString(Get("state"))}");
         }
 
         var code = Base64UrlEncoder.Encode(RandomNumberGenerator.GetBytes(32));
