@@ -6,6 +6,7 @@ using OO.Grains.Sources;
 using OO.Grains.Sources.Demo;
 using OO.Grains.Sources.Todoist;
 using OO.Grains.Tips;
+using OO.Learning.Policies;
 using OO.Todoist;
 
 namespace OO.Grains;
@@ -20,7 +21,7 @@ public static class GrainsServiceCollectionExtensions
         services.AddOptions<RewardOptions>().BindConfiguration(RewardOptions.Section).ValidateOnStart();
         services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.Section).ValidateOnStart();
         services.AddOptions<LearningOptions>().BindConfiguration(LearningOptions.Section)
-            .Validate(options => options.IsValid(), "OO:Learning names an unknown policy or has invalid tuning; known policies: random, linucb, epsilon-greedy, thompson.")
+            .Validate(options => options.IsValid(), $"OO:Learning names an unknown policy, has invalid tuning or LoggedCandidates below 1; known policies: {string.Join(", ", PolicyFactory.Names)}.")
             .ValidateOnStart();
         services.AddSingleton<RewardModel>();
         services.AddSingleton<TipChooser>();

@@ -3,7 +3,7 @@ using Orleans.Concurrency;
 namespace OO.Grains.Interfaces.Integrations;
 
 /// <summary>
-/// One source of one user, keyed <c>{userId}/{provider}</c>: it polls the provider on a reminder and
+/// One source of one user, keyed by an <see cref="IntegrationKey"/>: it polls the provider on a reminder and
 /// publishes each result as a <see cref="Tasks.TaskSnapshot"/> to the user's task stream.
 /// </summary>
 /// <remarks>

@@ -9,7 +9,7 @@ using OO.Grains.Sources;
 namespace OO.Grains.Integrations;
 
 /// <summary>
-/// One source of one user (<c>{userId}/{provider}</c>). Polls the source on a reminder (and soon after a
+/// One source of one user (keyed by an <see cref="IntegrationKey"/>). Polls the source on a reminder (and soon after a
 /// tip is opened or a webhook arrives, on a grain timer), publishes each result as a versioned snapshot
 /// to the user's task stream, closes tasks done in oO, and owns the back-off after faults.
 /// </summary>
@@ -40,6 +40,7 @@ public sealed partial class IntegrationGrain(
     private readonly IntegrationOptions _options = options.Value;
     private readonly Random _random = new();
 
+    private IntegrationKey? _key;
     private SourceTokens? _tokens;
     private IGrainTimer? _work;
     private DateTimeOffset? _workDueAt;
@@ -50,9 +51,11 @@ public sealed partial class IntegrationGrain(
 
     private IntegrationState State => state.State;
 
-    private string UserId => this.GetPrimaryKeyString().Split('/')[0];
+    private IntegrationKey Key => _key ??= IntegrationKey.Parse(this.GetPrimaryKeyString());
 
-    private string Provider => this.GetPrimaryKeyString().Split('/')[1];
+    private string UserId => Key.UserId;
+
+    private string Provider => Key.Provider;
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {

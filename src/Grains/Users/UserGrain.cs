@@ -69,7 +69,7 @@ public sealed partial class UserGrain(
     private TimeZoneInfo TimeZone() =>
         TimeZoneInfo.TryFindSystemTimeZoneById(State.Settings.TimeZone, out var zone) ? zone : TimeZoneInfo.Utc;
 
-    private IIntegrationGrain Integration(string provider) => GrainFactory.GetGrain<IIntegrationGrain>($"{UserId}/{provider}");
+    private IIntegrationGrain Integration(string provider) => GrainFactory.GetIntegrationGrain(UserId, provider);
 
     private UserSummary Summary() => new(UserId, State.Email ?? "", State.CreatedAt, State.Stats);
 
