@@ -18,7 +18,15 @@ public sealed class SessionSignIn(IGrainFactory grains, IOptions<AuthOptions> op
     public async Task<UserSummary> SignInAsync(HttpContext http, string login, string email)
     {
         var userId = await grains.GetGrain<IIdentityGrain>(login).GetOrCreateUserId();
-        var user = await grains.GetGrain<IUserGrain>(userId).EnsureCreated(email, login);
+        if (await grains.GetGrain<IUserGrain>(userId).EnsureCreated(email, login) is not { } user)
+        {
+            // The login still reached a deleted account (a sign-in racing the deletion): never revive it, start afresh.
+            await grains.GetGrain<IIdentityGrain>(login).Forget();
+            userId = await grains.GetGrain<IIdentityGrain>(login).GetOrCreateUserId();
+            user = await grains.GetGrain<IUserGrain>(userId).EnsureCreated(email, login)
+                ?? throw new InvalidOperationException("A new user id belongs to a deleted account.");
+        }
+
         var isAdmin = options.Value.IsAdminEmail(email)
             || (options.Value.FirstUserIsAdmin && await grains.GetGrain<IFirstUserGrain>(0).IsFirst(userId));
 

@@ -16,7 +16,7 @@ public sealed partial class IntegrationGrain
         }
 
         var known = _lastTasks?.FirstOrDefault(t => t.SourceRef == sourceRef);
-        State.PendingCloses.Add(new PendingClose
+        var close = new PendingClose
         {
             TipId = tipId,
             SourceRef = sourceRef,
@@ -24,8 +24,19 @@ public sealed partial class IntegrationGrain
             DueKnown = known is not null,
             DueDate = known?.DueDate,
             DueAt = known?.DueAt,
-        });
-        await state.WriteStateAsync();
+        };
+        State.PendingCloses.Add(close);
+        try
+        {
+            await state.WriteStateAsync();
+        }
+        catch
+        {
+            // Not recorded, so not acknowledged: the user grain's outbox asks again, and must not find it here.
+            State.PendingCloses.Remove(close);
+            throw;
+        }
+
         Schedule(TimeSpan.Zero);
     }
 

@@ -38,22 +38,6 @@ public sealed partial class IntegrationGrain
 
     async Task IIntegrationGrain.Disconnect()
     {
-        if (sources.TryGet(Provider, out var source) && source.RequiresAuthorization && source.IsAvailable)
-        {
-            try
-            {
-                if (await Tokens() is { } tokens)
-                {
-                    await source.Revoke(tokens, CancellationToken.None);
-                }
-            }
-            catch (TaskSourceException ex)
-            {
-                // The user asked to disconnect: forget everything here even when the provider cannot be told.
-                LogRevokeFailed(logger, ex, this.GetPrimaryKeyString(), ex.Fault);
-            }
-        }
-
         if (await this.GetReminder(PollReminder) is { } reminder)
         {
             await this.UnregisterReminder(reminder);
@@ -70,6 +54,41 @@ public sealed partial class IntegrationGrain
         _lastTasks = null;
         await state.ClearStateAsync();
         this.DeactivateOnIdle();
+    }
+
+    async Task<bool> IIntegrationGrain.Revoke(string protectedTokens)
+    {
+        if (!sources.TryGet(Provider, out var source) || !source.RequiresAuthorization || !source.IsAvailable
+            || protector.Unprotect(protectedTokens) is not { } tokens)
+        {
+            // Nothing this server can revoke: no such source any more, or tokens no key here can read.
+            return true;
+        }
+
+        // Bounded well under the caller's grain call timeout; the caller's outbox tries again later.
+        using var timeout = new CancellationTokenSource(_options.ProviderCallTimeout, time);
+        try
+        {
+            await source.Revoke(tokens, timeout.Token);
+            LogRevoked(logger, this.GetPrimaryKeyString());
+            return true;
+        }
+        catch (TaskSourceException ex) when (ex.Fault is TaskSourceFault.Unauthorized or TaskSourceFault.Rejected)
+        {
+            // Already revoked, or refused for good: asking again gives the same answer.
+            LogRevokeFailed(logger, ex, this.GetPrimaryKeyString(), ex.Fault);
+            return true;
+        }
+        catch (TaskSourceException ex)
+        {
+            LogRevokeFailed(logger, ex, this.GetPrimaryKeyString(), ex.Fault);
+            return false;
+        }
+        catch (OperationCanceledException ex) when (timeout.IsCancellationRequested)
+        {
+            LogRevokeFailed(logger, ex, this.GetPrimaryKeyString(), TaskSourceFault.Unavailable);
+            return false;
+        }
     }
 
     async Task<string?> IIntegrationGrain.BeginAuthorization(string redirectUri)
@@ -168,6 +187,9 @@ public sealed partial class IntegrationGrain
     [LoggerMessage(Level = LogLevel.Warning, Message = "Authorizing {Integration} failed ({Fault})")]
     private static partial void LogAuthorizationFailed(ILogger logger, string integration, TaskSourceFault fault);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Revoking access of {Integration} failed ({Fault}); forgotten here anyway")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Integration} access revoked at the provider")]
+    private static partial void LogRevoked(ILogger logger, string integration);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Revoking access of {Integration} failed ({Fault})")]
     private static partial void LogRevokeFailed(ILogger logger, Exception exception, string integration, TaskSourceFault fault);
 }

@@ -121,16 +121,21 @@ public sealed partial class IntegrationGrain
         _lastAttemptAt = now;
         try
         {
-            var tasks = await Call(source, access => source.FetchOpenTasks(access, CancellationToken.None));
+            var fetched = await Call(source, access => source.FetchOpenTasks(access, CancellationToken.None));
+            var (tasks, omitted) = TaskListLimits.Apply(fetched, _options.MaxTasksPerSource, _options.MaxTitleLength);
             var takenAt = time.GetUtcNow();
-            // The same tasks as the snapshot this activation last published: nothing for the user grain to apply.
-            if (_lastTasks is null || !_lastTasks.SequenceEqual(tasks))
+            var hash = TaskListLimits.Hash(tasks, omitted);
+            // The same tasks as the last published snapshot (remembered across activations): nothing for the
+            // user grain to apply, except now and then, in case that snapshot was lost with a crashed silo.
+            if (hash != State.SnapshotHash || State.SnapshotPublishedAt is not { } published || takenAt - published >= RepublishAfter)
             {
-                var snapshot = new TaskSnapshot(source.Name, State.SnapshotVersion + 1, takenAt, tasks);
+                var snapshot = new TaskSnapshot(source.Name, State.SnapshotVersion + 1, takenAt, tasks) { OmittedCount = omitted };
                 await this.GetStreamProvider(TaskStreams.Provider)
                     .GetStream<TaskSnapshot>(StreamId.Create(TaskStreams.Namespace, UserId))
                     .OnNextAsync(snapshot);
                 State.SnapshotVersion = snapshot.Version;
+                State.SnapshotHash = hash;
+                State.SnapshotPublishedAt = takenAt;
             }
 
             _lastTasks = tasks;

@@ -39,16 +39,40 @@ public sealed partial class IntegrationGrain
     {
         var fresh = await source.RefreshTokens(tokens, CancellationToken.None);
         _tokens = fresh;
+        // The old refresh token may be dead now: keep the new set here until the user grain has it.
+        State.UnconfirmedTokens = protector.Protect(fresh);
+        await state.WriteStateAsync();
         // One-way: the user grain stores the rotated set when it is free; this grain keeps using it meanwhile.
-        await GrainFactory.GetGrain<IUserGrain>(UserId).IntegrationTokensRefreshed(Provider, protector.Protect(fresh));
+        await GrainFactory.GetGrain<IUserGrain>(UserId).IntegrationTokensRefreshed(Provider, State.UnconfirmedTokens);
         LogRefreshed(logger, this.GetPrimaryKeyString());
         return fresh;
     }
 
-    /// <summary>The tokens in memory, or borrowed from the user grain (an interleaving read, so no call cycle can block).</summary>
+    /// <summary>
+    /// The tokens in memory, or a rotated set the user grain has not confirmed yet, or borrowed from the
+    /// user grain (an interleaving read, so no call cycle can block).
+    /// </summary>
     private async Task<SourceTokens?> Tokens()
     {
-        if (_tokens is null && await GrainFactory.GetGrain<IUserGrain>(UserId).GetIntegrationTokens(Provider) is { } protectedTokens)
+        var user = GrainFactory.GetGrain<IUserGrain>(UserId);
+        if (State.UnconfirmedTokens is { } rotated)
+        {
+            if (await user.GetIntegrationTokens(Provider) == rotated)
+            {
+                // The user grain stored it: it is the keeper again.
+                State.UnconfirmedTokens = null;
+                await state.WriteStateAsync();
+            }
+            else
+            {
+                // The hand-back was lost (or not applied yet): hand it back again, one-way.
+                await user.IntegrationTokensRefreshed(Provider, rotated);
+            }
+
+            return _tokens ??= protector.Unprotect(rotated);
+        }
+
+        if (_tokens is null && await user.GetIntegrationTokens(Provider) is { } protectedTokens)
         {
             _tokens = protector.Unprotect(protectedTokens);
         }

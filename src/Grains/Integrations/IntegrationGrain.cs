@@ -34,6 +34,9 @@ public sealed partial class IntegrationGrain(
     private const int DeliveriesKept = 200;
     private const int AuthorizationsKept = 5;
 
+    /// <summary>An unchanged source's snapshot is published again this long after the last, healing one lost with a crashed silo.</summary>
+    private static readonly TimeSpan RepublishAfter = TimeSpan.FromHours(6);
+
     /// <summary>Tokens expiring this soon are refreshed before a call.</summary>
     private static readonly TimeSpan RefreshMargin = TimeSpan.FromMinutes(1);
 
@@ -92,13 +95,7 @@ public sealed partial class IntegrationGrain(
         }
     }
 
-    /// <summary>Exponential back-off with jitter: between a half and the whole of <c>first × 2^(attempt-1)</c>, capped.</summary>
-    private TimeSpan Backoff(TimeSpan first, int attempt, TimeSpan max)
-    {
-        var exponential = first.TotalMilliseconds * Math.Pow(2, Math.Min(attempt - 1, 20));
-        var capped = Math.Min(exponential, max.TotalMilliseconds);
-        return TimeSpan.FromMilliseconds(capped * (0.5 + (_random.NextDouble() / 2)));
-    }
+    private TimeSpan Backoff(TimeSpan first, int attempt, TimeSpan max) => Grains.Backoff.Delay(first, attempt, max, _random.NextDouble());
 
     private ITaskSource Source() =>
         sources.TryGet(Provider, out var source)

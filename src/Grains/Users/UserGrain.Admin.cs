@@ -10,13 +10,13 @@ namespace OO.Grains.Users;
 public sealed partial class UserGrain
 {
     Task<UserAdminView?> IUserAdmin.GetAdminView() =>
-        !state.RecordExists
+        !Exists
             ? Task.FromResult<UserAdminView?>(null)
             : AdminView();
 
     Task<IReadOnlyList<ProfileFeatureView>?> IUserAdmin.GetProfile()
     {
-        if (!state.RecordExists)
+        if (!Exists)
         {
             return Task.FromResult<IReadOnlyList<ProfileFeatureView>?>(null);
         }
@@ -44,7 +44,7 @@ public sealed partial class UserGrain
 
     async Task<bool> IUserAdmin.RebuildProfile(string actor)
     {
-        if (!state.RecordExists)
+        if (!Exists)
         {
             return false;
         }
@@ -60,7 +60,7 @@ public sealed partial class UserGrain
 
     async Task<bool> IUserAdmin.ResetBandit(string actor)
     {
-        if (!state.RecordExists)
+        if (!Exists)
         {
             return false;
         }
@@ -75,7 +75,7 @@ public sealed partial class UserGrain
 
     async Task<bool> IUserAdmin.SetPolicy(string? policy, string actor)
     {
-        if (!state.RecordExists)
+        if (!Exists)
         {
             return false;
         }

@@ -17,10 +17,16 @@ public sealed partial class UserGrain
             return false;
         }
 
-        await Integration(provider).Disconnect();
+        // Forgotten here and promised to the provider in one write; the revoke itself may take its time.
         State.Sources.Remove(provider);
-        State.IntegrationTokens.Remove(provider);
+        if (State.IntegrationTokens.Remove(provider, out var tokens))
+        {
+            PromiseRevoke(provider, tokens);
+        }
+
         await state.WriteStateAsync();
+        await Integration(provider).Disconnect();
+        await ArmOutbox();
         return true;
     }
 
@@ -55,13 +61,22 @@ public sealed partial class UserGrain
     private async Task ApplySnapshotCore(TaskSnapshot snapshot)
     {
         // A snapshot still in flight when its source was disconnected (or the account deleted) must not bring it back.
-        if (!state.RecordExists || !State.Integrations.Contains(snapshot.Source))
+        if (!Exists || !State.Integrations.Contains(snapshot.Source))
         {
             return;
         }
 
         if (State.Sources.TryGetValue(snapshot.Source, out var known) && known.Version >= snapshot.Version)
         {
+            return;
+        }
+
+        if (known is not null && known.OmittedCount == snapshot.OmittedCount && known.Tasks.SequenceEqual(snapshot.Tasks))
+        {
+            // The same tasks again (a source re-read after its grain was collected): nothing to store.
+            // The version stays in memory only; the next real change writes it.
+            known.Version = snapshot.Version;
+            SnapshotApplied();
             return;
         }
 
@@ -83,6 +98,7 @@ public sealed partial class UserGrain
             Version = snapshot.Version,
             TakenAt = snapshot.TakenAt,
             Tasks = [.. snapshot.Tasks],
+            OmittedCount = snapshot.OmittedCount,
         };
 
         // A task done here stays hidden only until its source stops reporting it.
@@ -93,5 +109,6 @@ public sealed partial class UserGrain
         }
 
         await state.WriteStateAsync();
+        SnapshotApplied();
     }
 }

@@ -28,6 +28,31 @@ public sealed partial class UserGrain
         return await Serve(candidates, viaPush: false);
     }
 
+    async Task<TipState> IUserGrain.AwaitTipState(TimeSpan maxWait)
+    {
+        if (Syncing() && maxWait > TimeSpan.Zero)
+        {
+            // Interleaving: this wait holds no turn, so the snapshot it waits for is applied meanwhile.
+            var applied = (_snapshotApplied ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).Task;
+            await Task.WhenAny(applied, Task.Delay(maxWait, time));
+        }
+
+        return !Exists || State.Integrations.Count == 0 ? TipState.NoSource
+            : OpenCandidates(time.GetUtcNow()).Count > 0 ? TipState.Ready
+            : Syncing() ? TipState.Syncing
+            : TipState.AllDone;
+    }
+
+    /// <summary>True while a connected source has never delivered its tasks.</summary>
+    private bool Syncing() => State.Integrations.Any(p => !State.Sources.ContainsKey(p));
+
+    /// <summary>Wakes the tip requests waiting for a source's first tasks.</summary>
+    private void SnapshotApplied()
+    {
+        _snapshotApplied?.TrySetResult();
+        _snapshotApplied = null;
+    }
+
     /// <summary>
     /// Chooses among <paramref name="candidates"/> with the serving policy, makes the choice the current
     /// tip, persists it and logs the decision.
@@ -95,11 +120,17 @@ public sealed partial class UserGrain
             _ => State.Stats with { Dismissed = State.Stats.Dismissed + 1 },
         };
 
-        await Reward(served, Name(reaction), dwellMs, reward, now);
-        if (reaction == Reaction.Done && State.Integrations.Contains(served.Tip.Source))
+        var closeAtSource = reaction == Reaction.Done && State.Integrations.Contains(served.Tip.Source);
+        if (closeAtSource)
         {
-            // One-way: the integration grain closes the task at its source in the background, once per tip.
-            await Integration(served.Tip.Source).TaskDone(tipId, served.Tip.SourceRef);
+            // Promised in the same write as the reaction: the outbox hands it to the integration grain.
+            PromiseClose(served);
+        }
+
+        await Reward(served, Name(reaction), dwellMs, reward, now);
+        if (closeAtSource)
+        {
+            await ArmOutbox();
         }
 
         return new FeedbackOutcome(FeedbackStatus.Recorded, reward);

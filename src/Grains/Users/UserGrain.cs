@@ -52,16 +52,30 @@ public sealed partial class UserGrain(
     private readonly Dictionary<string, DateTimeOffset> _syncRequested = new(StringComparer.Ordinal);
     private readonly Random _random = new();
 
+    /// <summary>Completed when a snapshot is applied; what a tip request waiting for a first sync awaits.</summary>
+    private TaskCompletionSource? _snapshotApplied;
+
     private UserState State => state.State;
 
     private string UserId => this.GetPrimaryKeyString();
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        if (!state.RecordExists)
+        {
+            // A new id, or one whose account was deleted and fully purged: only the hashed tombstone knows.
+            State.DeletedAt = await GrainFactory.GetGrain<IUserTombstoneGrain>(IUserTombstoneGrain.KeyOf(UserId)).DeletedAt();
+        }
+
         var stream = this.GetStreamProvider(TaskStreams.Provider)
             .GetStream<TaskSnapshot>(StreamId.Create(TaskStreams.Namespace, UserId));
         await stream.SubscribeAsync((snapshot, _) => ApplySnapshotCore(snapshot));
         CatchUpLog();
+        if (OutboxOpen)
+        {
+            // Promises left open by an earlier activation resume without waiting for the reminder.
+            await ArmOutbox();
+        }
     }
 
     Task<UserSummary> IUserGrain.GetSummary() => Task.FromResult(Summary());
