@@ -6,6 +6,7 @@ using OO.Grains.Sources;
 using OO.Grains.Sources.Demo;
 using OO.Grains.Sources.Todoist;
 using OO.Grains.Tips;
+using OO.Learning.Policies;
 using OO.Todoist;
 
 namespace OO.Grains;
@@ -20,7 +21,7 @@ public static class GrainsServiceCollectionExtensions
         services.AddOptions<RewardOptions>().BindConfiguration(RewardOptions.Section).ValidateOnStart();
         services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.Section).ValidateOnStart();
         services.AddOptions<LearningOptions>().BindConfiguration(LearningOptions.Section)
-            .Validate(options => options.IsValid(), "OO:Learning names an unknown policy or has invalid tuning; known policies: random, linucb, epsilon-greedy, thompson.")
+            .Validate(options => options.IsValid(), $"OO:Learning names an unknown policy, has invalid tuning or LoggedCandidates below 1; known policies: {string.Join(", ", PolicyFactory.Names)}.")
             .ValidateOnStart();
         services.AddSingleton<RewardModel>();
         services.AddSingleton<TipChooser>();
@@ -30,7 +31,7 @@ public static class GrainsServiceCollectionExtensions
         services.AddSingleton<ITaskSource, TodoistTaskSource>();
         services.AddSingleton<TaskSourceRegistry>();
         services.AddOptions<IntegrationOptions>().BindConfiguration(IntegrationOptions.Section)
-            .Validate(options => options.IsValid(), "OO:Integrations has a negative or zero delay, or CloseRetryMaxDelay below CloseRetryBaseDelay.")
+            .Validate(options => options.IsValid(), "OO:Integrations has a negative or zero delay, a maximum delay below its base delay, ProviderCallTimeout above 20 seconds, MaxTasksPerSource below 1 or MaxTitleLength below 16.")
             .ValidateOnStart();
         services.AddSingleton<IntegrationTokenProtector>();
         return services;

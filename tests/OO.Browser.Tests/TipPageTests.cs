@@ -74,11 +74,75 @@ public sealed class TipPageTests(BrowserFixture fixture) : IClassFixture<Browser
     }
 
     [Fact]
+    public async Task The_first_page_after_sign_in_shows_a_tip_not_connect_a_source()
+    {
+        var page = await fixture.NewPageAsync();
+        var tipStatuses = new List<int>();
+        page.Response += (_, response) =>
+        {
+            if (new Uri(response.Url).AbsolutePath == "/api/tip")
+            {
+                lock (tipStatuses)
+                {
+                    tipStatuses.Add(response.Status);
+                }
+            }
+        };
+
+        await Person.DevSignInAsync(page, Person.NewEmail());
+        await Person.WaitForTipAsync(page);
+
+        // The very first answer was the tip: the page never said "Connect a source" to a user whose demo source was syncing.
+        lock (tipStatuses)
+        {
+            Assert.Equal(200, tipStatuses[0]);
+        }
+    }
+
+    [Fact]
+    public async Task While_a_source_is_syncing_the_page_says_it_is_reading_the_tasks()
+    {
+        var page = await fixture.NewPageAsync();
+        await Person.DevSignInAsync(page, Person.NewEmail());
+        await page.RouteAsync("**/api/tip", route => route.FulfillAsync(new RouteFulfillOptions
+        {
+            Status = 204,
+            Headers = new Dictionary<string, string> { ["OO-Tip-State"] = "syncing" },
+        }));
+
+        await page.GotoAsync("/");
+
+        await Expect(page.GetByText("Reading your tasks…")).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Connect a source" })).ToBeHiddenAsync();
+    }
+
+    [Fact]
+    public async Task With_every_source_read_and_nothing_left_the_page_says_all_done()
+    {
+        var page = await fixture.NewPageAsync();
+        await Person.DevSignInAsync(page, Person.NewEmail());
+        await page.RouteAsync("**/api/tip", route => route.FulfillAsync(new RouteFulfillOptions
+        {
+            Status = 204,
+            Headers = new Dictionary<string, string> { ["OO-Tip-State"] = "all-done" },
+        }));
+
+        await page.GotoAsync("/");
+
+        await Expect(page.GetByText("All done.")).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Connect a source" })).ToBeHiddenAsync();
+    }
+
+    [Fact]
     public async Task With_nothing_to_suggest_the_page_says_to_connect_a_source()
     {
         var page = await fixture.NewPageAsync();
         await Person.DevSignInAsync(page, Person.NewEmail());
-        await page.RouteAsync("**/api/tip", route => route.FulfillAsync(new RouteFulfillOptions { Status = 204 }));
+        await page.RouteAsync("**/api/tip", route => route.FulfillAsync(new RouteFulfillOptions
+        {
+            Status = 204,
+            Headers = new Dictionary<string, string> { ["OO-Tip-State"] = "no-source" },
+        }));
 
         await page.GotoAsync("/");
 

@@ -4,12 +4,13 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using OO.Api.Auth;
 using OO.Grains.Interfaces.Admin;
+using OO.Learning.Policies;
 
 namespace OO.Api.Admin;
 
 public static class AdminApi
 {
-    private static readonly string[] Policies = ["random", "linucb", "epsilon-greedy", "thompson"];
+    private static readonly IReadOnlyList<string> Policies = PolicyFactory.Names;
 
     /// <summary>
     /// Maps <c>/api/admin/users/{id}/…</c>; the caller adds the admin policy. Every write is audit-logged by

@@ -17,12 +17,19 @@ public sealed partial class SessionSignIn(IGrainFactory grains, AdminRoles roles
     public async Task<UserSummary> SignInAsync(HttpContext http, string login, string email)
     {
         var userId = await grains.GetGrain<IIdentityGrain>(login).GetOrCreateUserId();
-        var userGrain = grains.GetGrain<IUserGrain>(userId);
-        var user = await userGrain.EnsureCreated(email, login);
-        if (await userGrain.GetSessionStamp() is not { } stamp)
+        if (await grains.GetGrain<IUserGrain>(userId).EnsureCreated(email, login) is not { } user)
         {
-            // The account is being deleted while its owner signs in: a cookie for it would be refused on the
-            // next request anyway, and once deletion forgets the login, signing in again makes a new account.
+            // The login still reached a deleted account (a sign-in racing the deletion): never revive it, start afresh.
+            await grains.GetGrain<IIdentityGrain>(login).Forget();
+            userId = await grains.GetGrain<IIdentityGrain>(login).GetOrCreateUserId();
+            user = await grains.GetGrain<IUserGrain>(userId).EnsureCreated(email, login)
+                ?? throw new InvalidOperationException("A new user id belongs to a deleted account.");
+        }
+
+        if (await grains.GetGrain<IUserGrain>(userId).GetSessionStamp() is not { } stamp)
+        {
+            // Deleted between creation and now: a cookie for it would be refused on the next request anyway,
+            // and signing in again makes a new account.
             LogDeletedDuringSignIn(logger, userId);
             return user;
         }

@@ -113,7 +113,7 @@ public static class IntegrationsApi
             : TypedResults.Problem($"'{provider}' is not connected.", statusCode: StatusCodes.Status404NotFound, title: "Not connected");
 
     private static IIntegrationGrain Integration(IGrainFactory grains, HttpContext http, string provider) =>
-        grains.GetGrain<IIntegrationGrain>($"{http.User.GetUserId()}/{provider}");
+        grains.GetIntegrationGrain(http.User.GetUserId(), provider);
 
     /// <summary>The absolute callback URL the provider must send the browser back to (register it in the provider's app console).</summary>
     private static string CallbackUri(HttpContext http, string provider) =>

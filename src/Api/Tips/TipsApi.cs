@@ -10,6 +10,15 @@ namespace OO.Api.Tips;
 
 public static class TipsApi
 {
+    /// <summary>
+    /// On a 204 from <c>GET /api/tip</c>, why there is no tip: <c>syncing</c> (a connected source has not
+    /// delivered its tasks yet), <c>all-done</c> (nothing left to suggest now) or <c>no-source</c>.
+    /// </summary>
+    public const string StateHeader = "OO-Tip-State";
+
+    /// <summary>How long a tip request waits for a newly connected source's first tasks.</summary>
+    public static readonly TimeSpan FirstSyncWait = TimeSpan.FromSeconds(3);
+
     private const long MaxDwellMs = 7L * 24 * 60 * 60 * 1000;
 
     /// <summary>Maps <c>GET /api/tip</c> and <c>POST /api/tips/{tipId}/feedback</c>.</summary>
@@ -29,11 +38,35 @@ public static class TipsApi
         return group;
     }
 
+    /// <summary>The current tip; or 204 with <see cref="StateHeader"/> naming why there is none.</summary>
     private static async Task<Results<Ok<TipResponse>, NoContent>> GetTip(HttpContext http, IGrainFactory grains)
     {
-        var tip = await grains.GetGrain<IUserGrain>(http.User.GetUserId()).GetTip();
-        return tip is null ? TypedResults.NoContent() : TypedResults.Ok(TipResponse.From(tip));
+        var user = grains.GetGrain<IUserGrain>(http.User.GetUserId());
+        if (await user.GetTip() is { } tip)
+        {
+            return TypedResults.Ok(TipResponse.From(tip));
+        }
+
+        // A source connected a moment ago has not delivered its tasks yet: wait for them (bounded), so the
+        // first visit shows the first tip rather than an empty page.
+        var state = await user.AwaitTipState(FirstSyncWait);
+        if (state == TipState.Ready && await user.GetTip() is { } first)
+        {
+            return TypedResults.Ok(TipResponse.From(first));
+        }
+
+        http.Response.Headers[StateHeader] = StateName(state == TipState.Ready ? TipState.AllDone : state);
+        return TypedResults.NoContent();
     }
+
+    /// <summary>The header value of a <see cref="TipState"/>.</summary>
+    public static string StateName(TipState state) => state switch
+    {
+        TipState.Syncing => "syncing",
+        TipState.NoSource => "no-source",
+        TipState.Ready => "ready",
+        _ => "all-done",
+    };
 
     private static async Task<Results<Ok<FeedbackResponse>, ValidationProblem, ProblemHttpResult>> React(
         string tipId, FeedbackRequest request, HttpContext http, IGrainFactory grains)

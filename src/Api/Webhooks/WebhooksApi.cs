@@ -59,7 +59,7 @@ public static class WebhooksApi
             return TypedResults.Ok();
         }
 
-        var fresh = await grains.GetGrain<IIntegrationGrain>($"{userId}/{Todoist}").AcceptWebhook(delivery.DeliveryId, delivery.EventName);
+        var fresh = await grains.GetIntegrationGrain(userId, Todoist).AcceptWebhook(delivery.DeliveryId, delivery.EventName);
         if (fresh && delivery.EventName == TodoistWebhookEventNames.ItemCompleted && delivery.TaskId is { } taskId)
         {
             await grains.GetGrain<IUserGrain>(userId).CompletedInSource(Todoist, taskId);

@@ -3,12 +3,13 @@ using Orleans.Concurrency;
 namespace OO.Grains.Interfaces.Integrations;
 
 /// <summary>
-/// One source of one user, keyed <c>{userId}/{provider}</c>: it polls the provider on a reminder and
+/// One source of one user, keyed by an <see cref="IntegrationKey"/>: it polls the provider on a reminder and
 /// publishes each result as a <see cref="Tasks.TaskSnapshot"/> to the user's task stream.
 /// </summary>
 /// <remarks>
 /// The user grain calls this grain; this grain never makes a plain call back into the user grain
-/// (only <c>[AlwaysInterleave]</c> reads and one-way hand-backs), so the two can never wait on each other.
+/// (only <c>[AlwaysInterleave]</c> reads and one-way hand-backs, repeated until confirmed), so the two
+/// can never wait on each other.
 /// </remarks>
 [Alias("oo.IIntegrationGrain")]
 public interface IIntegrationGrain : IGrainWithStringKey
@@ -22,9 +23,20 @@ public interface IIntegrationGrain : IGrainWithStringKey
     [Alias("GetStatus")]
     Task<IntegrationStatus> GetStatus();
 
-    /// <summary>Revokes access at the provider where it has any, stops polling and forgets everything.</summary>
+    /// <summary>
+    /// Stops polling and forgets everything. It calls no provider, so it answers quickly: revoking the
+    /// tokens is a separate, retried <see cref="Revoke"/> from the user grain's outbox.
+    /// </summary>
     [Alias("Disconnect")]
     Task Disconnect();
+
+    /// <summary>
+    /// Revokes <paramref name="protectedTokens"/> at the provider, bounded well under the grain call timeout.
+    /// True when nothing is left to do (revoked, refused for good, or a source without tokens); false when
+    /// the provider could not be reached in time and the caller should try again later.
+    /// </summary>
+    [Alias("Revoke")]
+    Task<bool> Revoke(string protectedTokens);
 
     /// <summary>
     /// Starts an authorization: remembers a single-use, short-lived state value for this user and
@@ -50,10 +62,10 @@ public interface IIntegrationGrain : IGrainWithStringKey
     Task RequestSync();
 
     /// <summary>
-    /// A <c>done</c> reaction to a task of this source: close it at the provider exactly once for
-    /// <paramref name="tipId"/>, retrying in the background. One-way: the feedback request never waits.
+    /// A <c>done</c> reaction to a task of this source: records (durably, before answering) that the task
+    /// must be closed at the provider exactly once for <paramref name="tipId"/>, then closes it in the
+    /// background with retries. The user grain keeps the request in its outbox until this call returns.
     /// </summary>
-    [OneWay]
     [Alias("TaskDone")]
     Task TaskDone(string tipId, string sourceRef);
 

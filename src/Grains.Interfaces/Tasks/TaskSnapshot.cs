@@ -9,4 +9,8 @@ public sealed record TaskSnapshot(
     [property: Id(0)] string Source,
     [property: Id(1)] long Version,
     [property: Id(2)] DateTimeOffset TakenAt,
-    [property: Id(3)] IReadOnlyList<SourceTask> Tasks);
+    [property: Id(3)] IReadOnlyList<SourceTask> Tasks)
+{
+    /// <summary>Open tasks the source has beyond <see cref="Tasks"/>: counted, not kept (one user cannot make oO store without bound).</summary>
+    [Id(4)] public int OmittedCount { get; init; }
+}

@@ -13,14 +13,24 @@ public interface IUserGrain : Admin.IUserAdmin, Push.IUserPush
 {
     /// <summary>
     /// Creates the user on first sign-in (connecting the demo source where it is on) and remembers
-    /// the login that reached it, so that deleting the account forgets the login too.
+    /// the login that reached it, so that deleting the account forgets the login too. Null when this
+    /// id belongs to a deleted account: it is never revived, the login must be given a new id.
     /// </summary>
     [Alias("EnsureCreated")]
-    Task<UserSummary> EnsureCreated(string email, string login);
+    Task<UserSummary?> EnsureCreated(string email, string login);
 
     /// <summary>The current tip, choosing a new one only when there is none or it expired; null when there is nothing to suggest.</summary>
     [Alias("GetTip")]
     Task<Tip?> GetTip();
+
+    /// <summary>
+    /// Why there is no tip: while a connected source has never delivered its tasks, waits for its first
+    /// snapshot, at most <paramref name="maxWait"/>, then says how things stand. Interleaving, so the wait
+    /// holds no turn: the snapshot it waits for is applied meanwhile.
+    /// </summary>
+    [AlwaysInterleave]
+    [Alias("AwaitTipState")]
+    Task<TipState> AwaitTipState(TimeSpan maxWait);
 
     /// <summary>Records a reaction to a tip served to this user.</summary>
     [Alias("React")]
@@ -56,8 +66,10 @@ public interface IUserGrain : Admin.IUserAdmin, Push.IUserPush
     Task<bool> Disconnect(string provider);
 
     /// <summary>
-    /// Deletes the account: disconnects (revoking) every source, forgets the logins, and purges the
-    /// grain's state. Afterwards the same login creates a new, empty user.
+    /// Deletes the account: purges the data, stops every source, ends every session, and forgets the
+    /// logins last. Revoking the sources' tokens is finished in the background. What remains is a
+    /// tombstone: every state-changing call on this id then throws <see cref="UserDeletedException"/>,
+    /// and the same login creates a new, empty user.
     /// </summary>
     [Alias("Delete")]
     Task Delete();
@@ -88,7 +100,11 @@ public interface IUserGrain : Admin.IUserAdmin, Push.IUserPush
     [Alias("GetIntegrationTokens")]
     Task<string?> GetIntegrationTokens(string provider);
 
-    /// <summary>The provider rotated a source's tokens: keep the new (encrypted) set. One-way, so the integration grain never waits here.</summary>
+    /// <summary>
+    /// The provider rotated a source's tokens: keep the new (encrypted) set. One-way, so the integration grain
+    /// never waits here; it keeps the set itself and hands it back again until <see cref="GetIntegrationTokens"/>
+    /// returns it, so a lost hand-back loses nothing.
+    /// </summary>
     [OneWay]
     [Alias("IntegrationTokensRefreshed")]
     Task IntegrationTokensRefreshed(string provider, string protectedTokens);

@@ -2,7 +2,7 @@ using OO.Grains.Interfaces.Identity;
 
 namespace OO.Grains.Identity;
 
-/// <summary>Remembers the first user to sign in, who administers the embedded default.</summary>
+/// <summary>Remembers the first user to sign in, who administers the embedded default; the place is never freed.</summary>
 public sealed class FirstUserGrain(
     [PersistentState("first-user", StorageNames.Default)] IPersistentState<IdentityState> state) : Grain, IFirstUserGrain
 {
@@ -15,13 +15,5 @@ public sealed class FirstUserGrain(
         }
 
         return state.State.UserId == userId;
-    }
-
-    async Task IFirstUserGrain.Release(string userId)
-    {
-        if (state.State.UserId == userId)
-        {
-            await state.ClearStateAsync();
-        }
     }
 }

@@ -23,7 +23,28 @@ public sealed class IntegrationOptions
     /// <summary>A webhook's sync waits this long, so a burst of events costs one sync. Default: 2 seconds.</summary>
     public TimeSpan WebhookSyncDelay { get; set; } = TimeSpan.FromSeconds(2);
 
+    /// <summary>
+    /// The longest a grain waits for one provider call made on behalf of another grain (revoking tokens), so
+    /// the caller's grain call never reaches Orleans' 30-second timeout. Default: 10 seconds.
+    /// </summary>
+    public TimeSpan ProviderCallTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>The first delay before the user grain retries an outbox promise (hand over a done, revoke); doubles with jitter. Default: 30 seconds.</summary>
+    public TimeSpan OutboxRetryBaseDelay { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>The longest delay between two attempts at one outbox promise. Default: 30 minutes.</summary>
+    public TimeSpan OutboxRetryMaxDelay { get; set; } = TimeSpan.FromMinutes(30);
+
+    /// <summary>At most this many open tasks of one source are kept; the rest are only counted. Default: 500.</summary>
+    public int MaxTasksPerSource { get; set; } = 500;
+
+    /// <summary>Longer task titles are cut to this many characters. Default: 500.</summary>
+    public int MaxTitleLength { get; set; } = 500;
+
     internal bool IsValid() =>
-        OnDemandSyncAfter >= TimeSpan.Zero && MaxBackoff > TimeSpan.Zero && CloseRetryBaseDelay > TimeSpan.Zero
+        ProviderCallTimeout > TimeSpan.Zero && ProviderCallTimeout <= TimeSpan.FromSeconds(20)
+        && OutboxRetryBaseDelay > TimeSpan.Zero && OutboxRetryMaxDelay >= OutboxRetryBaseDelay
+        && MaxTasksPerSource > 0 && MaxTitleLength >= 16
+        && OnDemandSyncAfter >= TimeSpan.Zero && MaxBackoff > TimeSpan.Zero && CloseRetryBaseDelay > TimeSpan.Zero
         && CloseRetryMaxDelay >= CloseRetryBaseDelay && AuthorizationLifetime > TimeSpan.Zero && WebhookSyncDelay >= TimeSpan.Zero;
 }

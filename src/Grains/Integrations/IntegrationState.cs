@@ -1,6 +1,9 @@
 namespace OO.Grains.Integrations;
 
-/// <summary>What an integration grain persists. Never a token: those live encrypted in the user grain.</summary>
+/// <summary>
+/// What an integration grain persists. Tokens live encrypted in the user grain; the only exception is a
+/// rotated set (ciphertext) kept here until the user grain has confirmed storing it.
+/// </summary>
 [GenerateSerializer, Alias("oo.IntegrationState")]
 public sealed class IntegrationState
 {
@@ -41,4 +44,13 @@ public sealed class IntegrationState
 
     /// <summary>Recently handled webhook delivery ids, newest last (bounded).</summary>
     [Id(14)] public List<string> RecentDeliveries { get; set; } = [];
+
+    /// <summary>A rotated token set (Data Protection ciphertext) not yet confirmed stored by the user grain.</summary>
+    [Id(15)] public string? UnconfirmedTokens { get; set; }
+
+    /// <summary>SHA-256 of the last published snapshot's content: an unchanged source publishes nothing.</summary>
+    [Id(16)] public string? SnapshotHash { get; set; }
+
+    /// <summary>When a snapshot was last published.</summary>
+    [Id(17)] public DateTimeOffset? SnapshotPublishedAt { get; set; }
 }

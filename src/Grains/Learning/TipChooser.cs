@@ -1,7 +1,7 @@
-using System.Text.Json;
 using Microsoft.Extensions.Options;
 using OO.Grains.Interfaces.Tasks;
 using OO.Learning.Features;
+using OO.Learning.Logging;
 using OO.Learning.Policies;
 using RequestContext = OO.Learning.Features.RequestContext;
 
@@ -13,8 +13,6 @@ namespace OO.Grains.Learning;
 /// </summary>
 public sealed class TipChooser(IOptions<LearningOptions> options, TimeProvider time)
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
-
     private readonly LearningOptions _options = options.Value;
     private readonly Dictionary<string, IBanditPolicy> _policies = PolicyFactory.Names.ToDictionary(
         name => name, name => PolicyFactory.Create(name, options.Value.Policy), StringComparer.Ordinal);
@@ -54,14 +52,36 @@ public sealed class TipChooser(IOptions<LearningOptions> options, TimeProvider t
         var shadowRandom = new Random(random.Next());
         var shadows = _options.ShadowPolicies
             .Where(name => name != serving)
-            .Select(name => (object)new { policy = name, chosenIndex = _policies[name].Choose(vectors, model, shadowRandom).ChosenIndex })
-            .ToArray();
+            .Select(name => (Policy: name, Index: _policies[name].Choose(vectors, model, shadowRandom).ChosenIndex))
+            .ToList();
         var latency = (long)time.GetElapsedTime(started).TotalMicroseconds;
 
-        var log = DecisionLog(
-            candidates.Select((c, i) => new LoggedCandidate(c.Key, vectors[i], decision.Scores[i])), decision.ChosenIndex, decision.Propensity, serving, shadows);
+        var logged = LoggedIndices(decision.Scores, decision.ChosenIndex, _options.LoggedCandidates);
+        var log = new DecisionLogEntry(
+            Rebuilt: false,
+            [.. logged.Select(i => new LoggedCandidate(candidates[i].Key, vectors[i], decision.Scores[i]))],
+            Array.IndexOf(logged, decision.ChosenIndex),
+            candidates.Count,
+            decision.Propensity,
+            serving,
+            [.. shadows.Select(s => new ShadowChoice(s.Policy, Array.IndexOf(logged, s.Index)))],
+            FeatureRegistry.Names);
         return new TipDecision(
-            decision.ChosenIndex, serving, decision.Propensity, decision.Scores[decision.ChosenIndex], vectors[decision.ChosenIndex], latency, log);
+            decision.ChosenIndex, serving, decision.Propensity, decision.Scores[decision.ChosenIndex], vectors[decision.ChosenIndex], latency, log.ToJson());
+    }
+
+    /// <summary>
+    /// Which candidates a decision logs, in their original order: the <paramref name="limit"/> best-scored
+    /// and always the chosen one, so a user with thousands of tasks cannot make every decision row huge.
+    /// </summary>
+    public static int[] LoggedIndices(IReadOnlyList<double> scores, int chosenIndex, int limit)
+    {
+        var best = Enumerable.Range(0, scores.Count)
+            .OrderByDescending(i => scores[i])
+            .ThenBy(i => i)
+            .Take(limit)
+            .Append(chosenIndex);
+        return [.. best.Distinct().Order()];
     }
 
     /// <summary>
@@ -69,25 +89,7 @@ public sealed class TipChooser(IOptions<LearningOptions> options, TimeProvider t
     /// only the chosen candidate is known any more, and the entry says it was rebuilt.
     /// </summary>
     public static string RebuiltDecisionLog(string key, double[] features, double score, double propensity, string policy) =>
-        DecisionLog([new LoggedCandidate(key, features, score)], 0, propensity, policy, [], rebuilt: true);
-
-    /// <summary>The explainability log's decision format, read back by <c>oo-tools evaluate --format oo</c>.</summary>
-    private static string DecisionLog(
-        IEnumerable<LoggedCandidate> candidates, int chosenIndex, double propensity, string policy, object[] shadow, bool rebuilt = false) =>
-        JsonSerializer.Serialize(
-            new
-            {
-                rebuilt,
-                candidates,
-                chosenIndex,
-                propensity,
-                policy,
-                shadow,
-                featureNames = FeatureRegistry.Names,
-            },
-            Json);
-
-    private sealed record LoggedCandidate(string Key, double[] Features, double Score);
+        new DecisionLogEntry(true, [new LoggedCandidate(key, features, score)], 0, 1, propensity, policy, [], FeatureRegistry.Names).ToJson();
 
     /// <summary>Folds a reward for features served earlier into the user's model.</summary>
     public void Learn(LearningState learning, double[] features, double reward)

@@ -161,6 +161,10 @@ public sealed partial class UserGrain : IRemindable
         {
             await Deliver();
         }
+        else if (reminderName == OutboxReminder)
+        {
+            await ProcessOutbox(CancellationToken.None);
+        }
     }
 
     private async Task<PushDeliveryDecision> Deliver()

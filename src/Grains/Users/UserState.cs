@@ -33,4 +33,13 @@ public sealed class UserState
 
     /// <summary>Changes when every session must end (sign out everywhere); sessions carry the stamp they were issued with.</summary>
     [Id(10)] public string? SessionStamp { get; set; }
+
+    /// <summary>
+    /// Promises made to the user and finished later (close a task done here, revoke a disconnected source's
+    /// tokens), written in the same state write as the promise and completed from a reminder.
+    /// </summary>
+    [Id(11)] public List<OutboxEntry> Outbox { get; set; } = [];
+
+    /// <summary>Set when the account was deleted: the state is then a tombstone that no call revives.</summary>
+    [Id(12)] public DateTimeOffset? DeletedAt { get; set; }
 }

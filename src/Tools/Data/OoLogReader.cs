@@ -1,9 +1,9 @@
 using System.Data.Common;
 using System.Globalization;
-using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using Npgsql;
 using OO.Learning.Evaluation;
+using OO.Learning.Logging;
 using OO.Tools.Cli;
 
 namespace OO.Tools.Data;
@@ -121,39 +121,11 @@ internal static class OoLogReader
 
     private static bool TryParseDecision(string? json, double? columnPropensity, out double[][] contexts, out int chosen, out double propensity)
     {
-        contexts = [];
-        chosen = -1;
-        propensity = columnPropensity ?? double.NaN;
-        if (string.IsNullOrWhiteSpace(json))
-        {
-            return false;
-        }
-
-        try
-        {
-            using var document = JsonDocument.Parse(json);
-            var root = document.RootElement;
-            if (!root.TryGetProperty("candidates", out var candidates) || candidates.ValueKind != JsonValueKind.Array
-                || !root.TryGetProperty("chosenIndex", out var chosenElement))
-            {
-                return false;
-            }
-
-            contexts = candidates.EnumerateArray()
-                .Select(c => c.GetProperty("features").EnumerateArray().Select(f => f.GetDouble()).ToArray())
-                .ToArray();
-            chosen = chosenElement.GetInt32();
-            if (columnPropensity is null && root.TryGetProperty("propensity", out var p))
-            {
-                propensity = p.GetDouble();
-            }
-
-            return contexts.Length > 0 && contexts[0].Length > 0 && chosen >= 0 && chosen < contexts.Length;
-        }
-        catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or FormatException)
-        {
-            return false;
-        }
+        var entry = DecisionLogEntry.TryParse(json);
+        contexts = entry is null ? [] : [.. entry.Candidates.Select(c => c.Features)];
+        chosen = entry?.ChosenIndex ?? -1;
+        propensity = columnPropensity ?? entry?.Propensity ?? double.NaN;
+        return entry is not null;
     }
 
     private static void Count(Dictionary<string, int> skipped, string reason) =>

@@ -9,6 +9,9 @@
   const area = $("tip");
   const reducedMotion = window.matchMedia("(prefers-reduced-motion: reduce)");
   const EmptyRetryMs = 5000;
+  const SyncingRetryMs = 1000;
+  // Why there is no tip, as GET /api/tip says on a 204 (TipsApi.StateHeader).
+  const EmptyStates = ["syncing", "all-done", "no-source"];
   const SourceNames = { todoist: "Todoist", demo: "demo tasks" };
   let current = null;
   let shownAt = null;
@@ -64,8 +67,11 @@
     area.setAttribute("aria-busy", "false");
     if (response.status === 204) {
       current = null;
+      const said = response.headers.get("OO-Tip-State");
+      const state = EmptyStates.includes(said) ? said : "no-source";
+      for (const block of $("empty").querySelectorAll("[data-state]")) block.hidden = block.dataset.state !== state;
       showOnly("empty");
-      retry = setTimeout(loadTip, EmptyRetryMs);
+      retry = setTimeout(loadTip, state === "syncing" ? SyncingRetryMs : EmptyRetryMs);
       return;
     }
 

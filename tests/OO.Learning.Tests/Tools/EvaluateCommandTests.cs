@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
+using OO.Learning.Logging;
+using OO.Learning.Policies;
 using OO.Learning.Tests.Evaluation;
 
 namespace OO.Learning.Tests.Tools;
@@ -32,7 +34,7 @@ public sealed class EvaluateCommandTests
         {
             AssertEstimate(policy.GetProperty("ips"));
             AssertEstimate(policy.GetProperty("snips"));
-            Assert.True(policy.GetProperty("replay").GetProperty("matched").GetInt32() >= 0);
+            Assert.InRange(policy.GetProperty("replay").GetProperty("matched").GetInt32(), 0, 39);
         }
     }
 
@@ -93,20 +95,21 @@ public sealed class EvaluateCommandTests
         for (var i = 0; i < log.Count + unrewarded; i++)
         {
             var e = log[i % log.Count];
-            var decision = new
-            {
-                candidates = e.Contexts.Select((c, k) => new { key = $"demo:demo-{k}", features = c, score = 0.0 }),
-                chosenIndex = e.ChosenIndex,
-                propensity = e.Propensity,
-                policy = "random",
-                shadow = new[] { new { policy = "linucb", chosenIndex = 0 } },
-            };
+            var decision = new DecisionLogEntry(
+                Rebuilt: false,
+                [.. e.Contexts.Select((c, k) => new LoggedCandidate($"demo:demo-{k}", c, 0.0))],
+                e.ChosenIndex,
+                e.Contexts.Count,
+                e.Propensity,
+                RandomPolicy.PolicyName,
+                [new ShadowChoice(LinUcbPolicy.PolicyName, 0)],
+                []);
             var served = connection.CreateCommand();
             served.CommandText = "INSERT INTO oo_served_tips VALUES ($id, 'u1', $at, 'random', 'demo', 'demo-1', $p, 12, $json)";
             served.Parameters.AddWithValue("$id", $"tip-{i:D5}");
             served.Parameters.AddWithValue("$at", start.AddMinutes(i).ToString("O", CultureInfo.InvariantCulture));
             served.Parameters.AddWithValue("$p", e.Propensity);
-            served.Parameters.AddWithValue("$json", JsonSerializer.Serialize(decision));
+            served.Parameters.AddWithValue("$json", decision.ToJson());
             served.ExecuteNonQuery();
             if (i < log.Count)
             {

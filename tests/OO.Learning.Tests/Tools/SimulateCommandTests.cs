@@ -12,8 +12,11 @@ public sealed class SimulateCommandTests
         Assert.All(policies, p =>
         {
             Assert.InRange(p.GetProperty("cumulativeReward").GetDouble(), 0, 600);
-            Assert.True(p.GetProperty("regret").GetDouble() >= 0);
+            // Rewards are 0 or 1, so regret against the best arm is between 0 and the number of steps.
+            Assert.InRange(p.GetProperty("regret").GetDouble(), 0, 600);
         });
+        // Choosing at random forgoes reward on most steps.
+        Assert.True(policies[0].GetProperty("regret").GetDouble() > 0);
         Assert.Equal(600, json.GetProperty("steps").GetInt32());
     }
 

@@ -78,7 +78,7 @@ public sealed class PersistenceTests(PostgresServer postgres)
 
         var restartedAt = DateTimeOffset.UtcNow;
         await using var second = await OOTestHost.StartAsync(settings);
-        var integration = second.Grains.GetGrain<IIntegrationGrain>($"{userId}/demo");
+        var integration = second.Grains.GetIntegrationGrain(userId, "demo");
 
         var status = await Eventually.Get(
             async () => await integration.GetStatus() is { LastSyncAt: { } at } s && at > restartedAt ? s : null,

@@ -1,0 +1,195 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.Extensions.Logging;
+using OO.Grains.Interfaces.Integrations;
+using OO.Grains.Sources;
+
+namespace OO.Grains.Integrations;
+
+/// <summary>Connecting: the authorization round trip, the start of polling, and disconnecting (revoking access).</summary>
+public sealed partial class IntegrationGrain
+{
+    async Task<IntegrationStatus> IIntegrationGrain.Connect()
+    {
+        var source = Source();
+        State.Connected = true;
+        State.NeedsReconnection = false;
+        State.LastError = null;
+        State.ConsecutiveFailures = 0;
+        State.PollNotBefore = null;
+        await state.WriteStateAsync();
+
+        // Spread the first ticks over the interval, so users connected together are not polled together.
+        var firstTick = source.PollInterval * (0.5 + (_random.NextDouble() / 2));
+        await this.RegisterOrUpdateReminder(PollReminder, firstTick, source.PollInterval);
+        if (source.RequiresAuthorization)
+        {
+            // The caller (the OAuth callback) does not wait for the provider.
+            _syncRequested = true;
+            Schedule(TimeSpan.Zero);
+        }
+        else
+        {
+            await Sync(source);
+        }
+
+        return Status();
+    }
+
+    async Task IIntegrationGrain.Disconnect()
+    {
+        if (await this.GetReminder(PollReminder) is { } reminder)
+        {
+            await this.UnregisterReminder(reminder);
+        }
+
+        if (State.AccountId is { } accountId)
+        {
+            await GrainFactory.GetGrain<ISourceAccountGrain>($"{Provider}:{accountId}").Unlink(UserId);
+        }
+
+        _work?.Dispose();
+        _work = null;
+        _tokens = null;
+        _lastTasks = null;
+        await state.ClearStateAsync();
+        this.DeactivateOnIdle();
+    }
+
+    async Task<bool> IIntegrationGrain.Revoke(string protectedTokens)
+    {
+        if (!sources.TryGet(Provider, out var source) || !source.RequiresAuthorization || !source.IsAvailable
+            || protector.Unprotect(protectedTokens) is not { } tokens)
+        {
+            // Nothing this server can revoke: no such source any more, or tokens no key here can read.
+            return true;
+        }
+
+        // Bounded well under the caller's grain call timeout; the caller's outbox tries again later.
+        using var timeout = new CancellationTokenSource(_options.ProviderCallTimeout, time);
+        try
+        {
+            await source.Revoke(tokens, timeout.Token);
+            LogRevoked(logger, this.GetPrimaryKeyString());
+            return true;
+        }
+        catch (TaskSourceException ex) when (ex.Fault is TaskSourceFault.Unauthorized or TaskSourceFault.Rejected)
+        {
+            // Already revoked, or refused for good: asking again gives the same answer.
+            LogRevokeFailed(logger, ex, this.GetPrimaryKeyString(), ex.Fault);
+            return true;
+        }
+        catch (TaskSourceException ex)
+        {
+            LogRevokeFailed(logger, ex, this.GetPrimaryKeyString(), ex.Fault);
+            return false;
+        }
+        catch (OperationCanceledException ex) when (timeout.IsCancellationRequested)
+        {
+            LogRevokeFailed(logger, ex, this.GetPrimaryKeyString(), TaskSourceFault.Unavailable);
+            return false;
+        }
+    }
+
+    async Task<string?> IIntegrationGrain.BeginAuthorization(string redirectUri)
+    {
+        if (!sources.TryGet(Provider, out var source) || !source.RequiresAuthorization || !source.IsAvailable)
+        {
+            return null;
+        }
+
+        var now = time.GetUtcNow();
+        var value = Base64Url(RandomNumberGenerator.GetBytes(32));
+        State.PendingAuthorizations.RemoveAll(p => p.ExpiresAt <= now);
+        State.PendingAuthorizations.Add(new PendingAuthorization { StateHash = Hash(value), ExpiresAt = now + _options.AuthorizationLifetime });
+        if (State.PendingAuthorizations.Count > AuthorizationsKept)
+        {
+            State.PendingAuthorizations.RemoveRange(0, State.PendingAuthorizations.Count - AuthorizationsKept);
+        }
+
+        await state.WriteStateAsync();
+        return source.BuildAuthorizeUrl(value, new Uri(redirectUri)).AbsoluteUri;
+    }
+
+    async Task<AuthorizationGrant> IIntegrationGrain.CompleteAuthorization(string code, string stateValue, string redirectUri)
+    {
+        if (!sources.TryGet(Provider, out var source) || !source.RequiresAuthorization || !source.IsAvailable)
+        {
+            return new AuthorizationGrant(AuthorizationOutcome.NotOffered);
+        }
+
+        var now = time.GetUtcNow();
+        var hash = Hash(stateValue);
+        var pending = State.PendingAuthorizations.FirstOrDefault(p => p.ExpiresAt > now && CryptographicOperations.FixedTimeEquals(
+            Encoding.ASCII.GetBytes(p.StateHash), Encoding.ASCII.GetBytes(hash)));
+        var expired = State.PendingAuthorizations.RemoveAll(p => p.ExpiresAt <= now);
+        if (pending is null)
+        {
+            if (expired > 0)
+            {
+                await state.WriteStateAsync();
+            }
+
+            return new AuthorizationGrant(AuthorizationOutcome.InvalidState);
+        }
+
+        // Single use: consumed before the exchange, whatever the exchange's outcome.
+        State.PendingAuthorizations.Remove(pending);
+        await state.WriteStateAsync();
+
+        SourceTokens? tokens = null;
+        try
+        {
+            tokens = await source.ExchangeCode(code, new Uri(redirectUri), CancellationToken.None);
+            var account = await source.GetAccount(tokens, CancellationToken.None);
+            if (State.AccountId is { } previous && previous != account.Id)
+            {
+                await GrainFactory.GetGrain<ISourceAccountGrain>($"{Provider}:{previous}").Unlink(UserId);
+            }
+
+            await GrainFactory.GetGrain<ISourceAccountGrain>($"{Provider}:{account.Id}").Link(UserId);
+            State.AccountId = account.Id;
+            State.TimeZone = account.TimeZone;
+            await state.WriteStateAsync();
+            _tokens = tokens;
+            LogAuthorized(logger, this.GetPrimaryKeyString());
+            return new AuthorizationGrant(AuthorizationOutcome.Granted, protector.Protect(tokens));
+        }
+        catch (TaskSourceException ex)
+        {
+            LogAuthorizationFailed(logger, this.GetPrimaryKeyString(), ex.Fault);
+            if (tokens is not null)
+            {
+                await TryRevoke(source, tokens);
+            }
+
+            return new AuthorizationGrant(ex.Fault is TaskSourceFault.Unauthorized or TaskSourceFault.Rejected
+                ? AuthorizationOutcome.Refused
+                : AuthorizationOutcome.Unavailable);
+        }
+    }
+
+    private async Task TryRevoke(ITaskSource source, SourceTokens tokens)
+    {
+        try
+        {
+            await source.Revoke(tokens, CancellationToken.None);
+        }
+        catch (TaskSourceException ex)
+        {
+            LogRevokeFailed(logger, ex, this.GetPrimaryKeyString(), ex.Fault);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Integration} authorized")]
+    private static partial void LogAuthorized(ILogger logger, string integration);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Authorizing {Integration} failed ({Fault})")]
+    private static partial void LogAuthorizationFailed(ILogger logger, string integration, TaskSourceFault fault);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Integration} access revoked at the provider")]
+    private static partial void LogRevoked(ILogger logger, string integration);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Revoking access of {Integration} failed ({Fault})")]
+    private static partial void LogRevokeFailed(ILogger logger, Exception exception, string integration, TaskSourceFault fault);
+}

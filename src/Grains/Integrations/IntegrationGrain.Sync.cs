@@ -1,0 +1,207 @@
+using Microsoft.Extensions.Logging;
+using OO.Grains.Interfaces.Integrations;
+using OO.Grains.Interfaces.Tasks;
+using OO.Grains.Sources;
+using Orleans.Streams;
+
+namespace OO.Grains.Integrations;
+
+/// <summary>Syncing: the poll reminder, on-demand and webhook-triggered syncs, publishing snapshots, and back-off after faults.</summary>
+public sealed partial class IntegrationGrain
+{
+    Task IIntegrationGrain.RequestSync()
+    {
+        var now = time.GetUtcNow();
+        var last = Max(State.LastSyncAt, _lastAttemptAt);
+        if (State.Connected && !State.NeedsReconnection && !Waiting(now)
+            && (last is null || now - last.Value >= _options.OnDemandSyncAfter))
+        {
+            _syncRequested = true;
+            Schedule(TimeSpan.Zero);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    async Task<bool> IIntegrationGrain.AcceptWebhook(string? deliveryId, string eventName)
+    {
+        if (!State.Connected)
+        {
+            return false;
+        }
+
+        if (deliveryId is not null)
+        {
+            if (State.RecentDeliveries.Contains(deliveryId))
+            {
+                return false;
+            }
+
+            State.RecentDeliveries.Add(deliveryId);
+            if (State.RecentDeliveries.Count > DeliveriesKept)
+            {
+                State.RecentDeliveries.RemoveRange(0, State.RecentDeliveries.Count - DeliveriesKept);
+            }
+
+            await state.WriteStateAsync();
+        }
+
+        if (!State.NeedsReconnection)
+        {
+            _syncRequested = true;
+            Schedule(_options.WebhookSyncDelay);
+        }
+
+        return true;
+    }
+
+    async Task IRemindable.ReceiveReminder(string reminderName, TickStatus status)
+    {
+        if (reminderName != PollReminder)
+        {
+            return;
+        }
+
+        if (!State.Connected || State.NeedsReconnection)
+        {
+            if (await this.GetReminder(PollReminder) is { } reminder)
+            {
+                await this.UnregisterReminder(reminder);
+            }
+
+            return;
+        }
+
+        var now = time.GetUtcNow();
+        IntegrationMetrics.PollLateness.Record(Lateness(status, now.UtcDateTime).TotalMilliseconds);
+        if (!sources.TryGet(Provider, out var source))
+        {
+            return;
+        }
+
+        await Sync(source);
+        await ProcessCloses(source);
+        ScheduleNextClose();
+    }
+
+    private async Task DoWork(CancellationToken cancellationToken)
+    {
+        _workDueAt = null;
+        if (!State.Connected || !sources.TryGet(Provider, out var source))
+        {
+            return;
+        }
+
+        if (_syncRequested)
+        {
+            _syncRequested = false;
+            await Sync(source);
+        }
+
+        await ProcessCloses(source);
+        ScheduleNextClose();
+    }
+
+    /// <summary>One poll: fetch, publish a snapshot, or record the fault and when to try again.</summary>
+    private async Task Sync(ITaskSource source)
+    {
+        var now = time.GetUtcNow();
+        if (!State.Connected || State.NeedsReconnection || Waiting(now))
+        {
+            return;
+        }
+
+        if (!source.IsAvailable)
+        {
+            State.LastError = $"{source.DisplayName} is no longer offered on this server.";
+            await state.WriteStateAsync();
+            return;
+        }
+
+        _lastAttemptAt = now;
+        try
+        {
+            var fetched = await Call(source, access => source.FetchOpenTasks(access, CancellationToken.None));
+            var (tasks, omitted) = TaskListLimits.Apply(fetched, _options.MaxTasksPerSource, _options.MaxTitleLength);
+            var takenAt = time.GetUtcNow();
+            var hash = TaskListLimits.Hash(tasks, omitted);
+            // The same tasks as the last published snapshot (remembered across activations): nothing for the
+            // user grain to apply, except now and then, in case that snapshot was lost with a crashed silo.
+            if (hash != State.SnapshotHash || State.SnapshotPublishedAt is not { } published || takenAt - published >= RepublishAfter)
+            {
+                var snapshot = new TaskSnapshot(source.Name, State.SnapshotVersion + 1, takenAt, tasks) { OmittedCount = omitted };
+                await this.GetStreamProvider(TaskStreams.Provider)
+                    .GetStream<TaskSnapshot>(StreamId.Create(TaskStreams.Namespace, UserId))
+                    .OnNextAsync(snapshot);
+                State.SnapshotVersion = snapshot.Version;
+                State.SnapshotHash = hash;
+                State.SnapshotPublishedAt = takenAt;
+            }
+
+            _lastTasks = tasks;
+            _lastTasksAt = takenAt;
+            State.LastSyncAt = takenAt;
+            State.SyncCount++;
+            State.LastError = null;
+            State.ConsecutiveFailures = 0;
+            State.PollNotBefore = null;
+            IntegrationMetrics.Syncs.Add(1, new KeyValuePair<string, object?>("outcome", "ok"));
+        }
+        catch (TaskSourceException ex)
+        {
+            IntegrationMetrics.Syncs.Add(1, new KeyValuePair<string, object?>("outcome", ex.Fault.ToString()));
+            await Fault(source, ex, now);
+            LogPollFailed(logger, this.GetPrimaryKeyString(), ex.Fault, State.PollNotBefore ?? State.RateLimitedUntil);
+        }
+
+        await state.WriteStateAsync();
+    }
+
+    private async Task Fault(ITaskSource source, TaskSourceException ex, DateTimeOffset now)
+    {
+        switch (ex.Fault)
+        {
+            case TaskSourceFault.Unauthorized:
+                State.NeedsReconnection = true;
+                State.LastError = $"{source.DisplayName} no longer accepts oO's access. Connect it again to resume.";
+                _tokens = null;
+                if (await this.GetReminder(PollReminder) is { } reminder)
+                {
+                    await this.UnregisterReminder(reminder);
+                }
+
+                break;
+            case TaskSourceFault.RateLimited:
+                var wait = ex.RetryAfter is { } retryAfter && retryAfter > TimeSpan.Zero ? retryAfter : source.PollInterval;
+                State.RateLimitedUntil = now + wait;
+                State.LastError = $"{source.DisplayName} asked oO to slow down; the next sync is after {State.RateLimitedUntil:HH:mm} UTC.";
+                break;
+            default:
+                State.ConsecutiveFailures++;
+                State.PollNotBefore = now + Backoff(source.PollInterval, State.ConsecutiveFailures, _options.MaxBackoff);
+                State.LastError = ex.Fault == TaskSourceFault.Unavailable
+                    ? $"{source.DisplayName} could not be reached; oO will try again after {State.PollNotBefore:HH:mm} UTC."
+                    : $"{source.DisplayName} refused to list the tasks; oO will try again after {State.PollNotBefore:HH:mm} UTC.";
+                break;
+        }
+    }
+
+    /// <summary>
+    /// How long after its theoretical time (first tick + n periods) a reminder tick runs here; a tick
+    /// within half a period before its time counts as on time.
+    /// </summary>
+    private static TimeSpan Lateness(TickStatus status, DateTime now)
+    {
+        if (status.Period <= TimeSpan.Zero || now <= status.FirstTickTime)
+        {
+            return TimeSpan.Zero;
+        }
+
+        var sinceFirst = now - status.FirstTickTime;
+        var late = TimeSpan.FromTicks(sinceFirst.Ticks % status.Period.Ticks);
+        return late > status.Period / 2 ? TimeSpan.Zero : late;
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Syncing {Integration} failed ({Fault}); tips keep coming from the last snapshot; next try after {NextTry}")]
+    private static partial void LogPollFailed(ILogger logger, string integration, TaskSourceFault fault, DateTimeOffset? nextTry);
+}

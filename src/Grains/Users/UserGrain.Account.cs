@@ -1,0 +1,168 @@
+using Microsoft.Extensions.Logging;
+using OO.Grains.Interfaces.Users;
+using OO.Grains.Sources.Demo;
+
+namespace OO.Grains.Users;
+
+/// <summary>The account: creation, settings, sessions and deletion.</summary>
+public sealed partial class UserGrain
+{
+    async Task<UserSummary?> IUserGrain.EnsureCreated(string email, string login)
+    {
+        if (State.DeletedAt is not null)
+        {
+            // A sign-in that raced the deletion, or a login not yet forgotten: this id is never revived.
+            return null;
+        }
+
+        if (state.RecordExists)
+        {
+            if (State.Logins.Add(login))
+            {
+                await state.WriteStateAsync();
+            }
+
+            return Summary();
+        }
+
+        State.Email = email;
+        State.CreatedAt = time.GetUtcNow();
+        State.SessionStamp = NewSessionStamp();
+        State.Logins.Add(login);
+        if (demoOptions.Value.Enabled)
+        {
+            State.Integrations.Add(DemoTaskSource.ProviderName);
+        }
+
+        await state.WriteStateAsync();
+        LogCreated(logger, UserId);
+
+        if (demoOptions.Value.Enabled)
+        {
+            await Integration(DemoTaskSource.ProviderName).Connect();
+        }
+
+        return Summary();
+    }
+
+    Task<UserSettings> IUserGrain.GetSettings() => Task.FromResult(State.Settings);
+
+    Task<string?> IUserGrain.GetSessionStamp()
+    {
+        if (!Exists)
+        {
+            return Task.FromResult<string?>(null);
+        }
+
+        // Users created before stamps existed get one the first time a session is checked.
+        return State.SessionStamp is { } stamp ? Task.FromResult<string?>(stamp) : IssueStamp();
+
+        async Task<string?> IssueStamp()
+        {
+            State.SessionStamp = NewSessionStamp();
+            await state.WriteStateAsync();
+            return State.SessionStamp;
+        }
+    }
+
+    async Task IUserGrain.RevokeSessions()
+    {
+        if (Exists)
+        {
+            State.SessionStamp = NewSessionStamp();
+            await state.WriteStateAsync();
+        }
+    }
+
+    private static string NewSessionStamp() => Guid.NewGuid().ToString("N");
+
+    async Task<UserSettings> IUserGrain.UpdateSettings(UserSettings settings)
+    {
+        State.Settings = settings;
+        await state.WriteStateAsync();
+        await SyncDeliverReminder();
+        return settings;
+    }
+
+    async Task IUserGrain.Delete()
+    {
+        if (State.DeletedAt is null)
+        {
+            if (!state.RecordExists)
+            {
+                return;
+            }
+
+            await Tombstone();
+        }
+
+        // Every source, not only the connected ones: an abandoned connect leaves integration state too.
+        // Disconnecting calls no provider, so this stays well inside the call timeout; revoking is in the outbox.
+        await Task.WhenAll(sources.Names.Select(p => Integration(p).Disconnect()));
+        await analytics.EraseUserAsync(UserId, CancellationToken.None);
+
+        // Last: once the logins are forgotten, the same person signing in gets a new, empty account.
+        await ForgetLogins();
+        await FinishDeletion();
+        LogDeleted(logger, UserId);
+    }
+
+    /// <summary>
+    /// While promises remain (tokens to revoke, logins not yet forgotten) the tombstone stays in this grain's
+    /// state; once none do, the state goes too and only the hashed tombstone record remains.
+    /// </summary>
+    private async Task FinishDeletion()
+    {
+        if (OutboxOpen)
+        {
+            await state.WriteStateAsync();
+            await ArmOutbox();
+            return;
+        }
+
+        var deletedAt = State.DeletedAt;
+        if (state.RecordExists)
+        {
+            await state.ClearStateAsync();
+        }
+
+        State.DeletedAt = deletedAt;
+        await ArmOutbox();
+        this.DeactivateOnIdle();
+    }
+
+    /// <summary>
+    /// Clears the account's data in one state write that also records the tokens still to revoke and the
+    /// deletion itself, so that whatever fails afterwards, nothing brings the account back.
+    /// </summary>
+    private async Task Tombstone()
+    {
+        foreach (var (provider, tokens) in State.IntegrationTokens)
+        {
+            PromiseRevoke(provider, tokens);
+        }
+
+        // A done not yet handed over has no source left to close it in.
+        State.Outbox.RemoveAll(e => e.Kind != OutboxKind.RevokeTokens);
+        State.DeletedAt = time.GetUtcNow();
+        await GrainFactory.GetGrain<IUserTombstoneGrain>(IUserTombstoneGrain.KeyOf(UserId)).Record(State.DeletedAt.Value);
+        State.SessionStamp = null;
+        State.Email = null;
+        State.Sources.Clear();
+        State.Served.Clear();
+        State.HiddenUntil.Clear();
+        State.Stats = new UserStats(0, 0, 0, 0);
+        State.Settings = UserSettings.Default;
+        State.Integrations.Clear();
+        State.IntegrationTokens.Clear();
+        await state.WriteStateAsync();
+        await learning.ClearStateAsync();
+        await ClearPush();
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "User {UserId} created")]
+    private static partial void LogCreated(ILogger logger, string userId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "User {UserId} deleted their account")]
+    private static partial void LogDeleted(ILogger logger, string userId);
+}

@@ -1,0 +1,26 @@
+using System.Collections.Concurrent;
+using OO.Grains.Analytics;
+
+namespace OO.Grains.Tests.Infrastructure;
+
+/// <summary>The analytics tables as a list: what the grains logged, and whose rows were erased.</summary>
+public sealed class RecordingAnalyticsSink : IAnalyticsSink
+{
+    public ConcurrentQueue<ServedTipRecord> Served { get; } = new();
+
+    public ConcurrentQueue<string> Erased { get; } = new();
+
+    void IAnalyticsSink.Served(ServedTipRecord record) => Served.Enqueue(record);
+
+    void IAnalyticsSink.Rewarded(RewardRecord record)
+    {
+    }
+
+    Task IAnalyticsSink.AuditAsync(AuditRecord record, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    Task IAnalyticsSink.EraseUserAsync(string userId, CancellationToken cancellationToken)
+    {
+        Erased.Enqueue(userId);
+        return Task.CompletedTask;
+    }
+}

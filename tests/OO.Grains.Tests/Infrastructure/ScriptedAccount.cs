@@ -1,0 +1,132 @@
+using OO.Grains.Interfaces.Tasks;
+using OO.Grains.Sources;
+
+namespace OO.Grains.Tests.Infrastructure;
+
+/// <summary>One account at the <see cref="ScriptedTaskSource"/>: what it holds and what happened to it.</summary>
+public sealed class ScriptedAccount(string id)
+{
+    private readonly object _gate = new();
+    private readonly List<SourceTask> _tasks = [];
+    private readonly List<string> _closed = [];
+    private readonly List<string> _revoked = [];
+    private int _generation;
+    private int _closeFailures;
+    private bool _hangNextRevoke;
+
+    public string Id { get; } = id;
+
+    /// <summary>How long an access token lives. Default: a day.</summary>
+    public TimeSpan TokenLifetime { get; set; } = TimeSpan.FromDays(1);
+
+    public int Fetches { get; private set; }
+
+    public int RevokeAttempts { get; private set; }
+
+    public int Refreshes => _generation;
+
+    public IReadOnlyList<string> Closed
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return [.. _closed];
+            }
+        }
+    }
+
+    public IReadOnlyList<string> RevokedTokens
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return [.. _revoked];
+            }
+        }
+    }
+
+    public void SetTasks(params SourceTask[] tasks)
+    {
+        lock (_gate)
+        {
+            _tasks.Clear();
+            _tasks.AddRange(tasks);
+        }
+    }
+
+    /// <summary>The next <paramref name="count"/> closes answer as an outage would.</summary>
+    public void FailCloses(int count) => _closeFailures = count;
+
+    /// <summary>The next revoke never answers.</summary>
+    public void HangNextRevoke() => _hangNextRevoke = true;
+
+    internal SourceTokens Issue(DateTimeOffset now)
+    {
+        lock (_gate)
+        {
+            return new SourceTokens($"a:{Id}:{_generation}", $"r:{Id}:{_generation}", now + TokenLifetime);
+        }
+    }
+
+    internal SourceTokens Refresh(int generation, DateTimeOffset now)
+    {
+        lock (_gate)
+        {
+            if (generation != _generation)
+            {
+                // Rotated: the old refresh token died with the last refresh.
+                throw new TaskSourceException(TaskSourceFault.Unauthorized, "The refresh token was already used.");
+            }
+
+            _generation++;
+            return new SourceTokens($"a:{Id}:{_generation}", $"r:{Id}:{_generation}", now + TokenLifetime);
+        }
+    }
+
+    internal bool Accepts(int generation) => generation == _generation;
+
+    internal IReadOnlyList<SourceTask> Fetch()
+    {
+        lock (_gate)
+        {
+            Fetches++;
+            return [.. _tasks];
+        }
+    }
+
+    internal void Complete(string sourceRef)
+    {
+        lock (_gate)
+        {
+            if (_closeFailures > 0)
+            {
+                _closeFailures--;
+                throw new TaskSourceException(TaskSourceFault.Unavailable, "The source could not be reached.");
+            }
+
+            _tasks.RemoveAll(t => t.SourceRef == sourceRef);
+            _closed.Add(sourceRef);
+        }
+    }
+
+    internal bool StartRevoke()
+    {
+        lock (_gate)
+        {
+            RevokeAttempts++;
+            var hang = _hangNextRevoke;
+            _hangNextRevoke = false;
+            return hang;
+        }
+    }
+
+    internal void Revoked(string accessToken)
+    {
+        lock (_gate)
+        {
+            _revoked.Add(accessToken);
+        }
+    }
+}
