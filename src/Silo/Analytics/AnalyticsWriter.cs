@@ -207,6 +207,22 @@ public sealed partial class AnalyticsWriter(
 
     private async Task DeadLetter(DbConnection connection, Command command, Exception error, CancellationToken cancellationToken)
     {
+        try
+        {
+            await InsertDeadLetter(connection, command, error, cancellationToken);
+            metrics.DeadLettered(command.Kind);
+            LogDeadLettered(logger, command.Kind, error.GetType().Name);
+        }
+        catch (Exception parkingError) when (AnalyticsErrors.IsPoison(parkingError))
+        {
+            // Not even its dead letter is accepted: holding it would block every row behind it.
+            metrics.Dropped(command.Kind);
+            LogNotParked(logger, command.Kind, error.GetType().Name, parkingError.GetType().Name);
+        }
+    }
+
+    private async Task InsertDeadLetter(DbConnection connection, Command command, Exception error, CancellationToken cancellationToken)
+    {
         await using var sql = connection.CreateCommand();
         sql.CommandText = "INSERT INTO oo_dead_letters (at, kind, user_id, payload_json, error) VALUES (@at, @kind, @user, @payload, @error)";
         Add(sql, "at", Timestamp(time.GetUtcNow()));
@@ -216,8 +232,6 @@ public sealed partial class AnalyticsWriter(
         // The message only: PostgreSQL's detail may quote the row's values.
         Add(sql, "error", $"{error.GetType().Name}: {error.Message}");
         await sql.ExecuteNonQueryAsync(cancellationToken);
-        metrics.DeadLettered(command.Kind);
-        LogDeadLettered(logger, command.Kind, error.GetType().Name);
     }
 
     private static void Succeeded(Command command)
@@ -407,6 +421,9 @@ public sealed partial class AnalyticsWriter(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "The database refused an analytics {Kind} row ({Error}); it is kept in oo_dead_letters")]
     private static partial void LogDeadLettered(ILogger logger, string kind, string error);
+
+    [LoggerMessage(Level = LogLevel.Critical, Message = "The database refused an analytics {Kind} row ({Error}) and its dead letter ({ParkingError}); the row is dropped")]
+    private static partial void LogNotParked(ILogger logger, string kind, string error, string parkingError);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The analytics queue is full ({Capacity} rows); served-tip and reward rows are dropped until it drains")]
     private static partial void LogQueueFull(ILogger logger, int capacity);

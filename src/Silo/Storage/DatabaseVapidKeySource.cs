@@ -23,8 +23,8 @@ public sealed class DatabaseVapidKeySource(HostSettings settings, IDataProtectio
         var protector = protection.CreateProtector(Purpose);
         using var connection = new NpgsqlConnection(settings.ConnectionString);
         connection.Open();
-        // Under the lock, a silo's first use of Data Protection (here) reads the key ring the silo before
-        // it made, instead of making a second ring of its own.
+        // Silos starting together take turns, so one generates and protects the pair and the others only
+        // read it (the insert below would also let exactly one win without the lock).
         Execute(connection, $"SELECT pg_advisory_lock({SchemaInstaller.PostgresLockKey})");
         try
         {
