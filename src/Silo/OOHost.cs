@@ -27,6 +27,11 @@ public static class OOHost
         configure?.Invoke(builder);
 
         var settings = HostSettings.Load(builder.Configuration, builder.Environment.ContentRootPath);
+        // Checked here too (the options validate it again), so a bad value stops the start with its one sentence.
+        if (PublicOrigin.Problem(builder.Configuration["OO:PublicBaseUrl"], builder.Environment.IsProduction()) is { } problem)
+        {
+            throw new OOConfigurationException(problem);
+        }
         AddEnvironmentDefaults(builder, settings);
         Directory.CreateDirectory(settings.DataDirectory);
 

@@ -87,7 +87,7 @@ public sealed class PushApiTests(DeliveryHostFixture fixture) : IClassFixture<De
     {
         var user = await fixture.NewUserAsync();
 
-        var response = await user.Client.PostAsync("/api/push/test", null);
+        var response = await user.Client.PostAsync("/api/push/test", JsonContent.Create(new { }));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var result = await response.Content.ReadFromJsonAsync<PushTestResponse>();
@@ -110,11 +110,11 @@ public sealed class PushApiTests(DeliveryHostFixture fixture) : IClassFixture<De
         var user = await fixture.NewUserAsync();
         fixture.StandIn.Script(user.Device!, new OO.Push.Tests.StandIn.StandInReply(410));
 
-        var result = await (await user.Client.PostAsync("/api/push/test", null)).Content.ReadFromJsonAsync<PushTestResponse>();
+        var result = await (await user.Client.PostAsync("/api/push/test", JsonContent.Create(new { }))).Content.ReadFromJsonAsync<PushTestResponse>();
 
         Assert.Equal("Gone", result!.Outcome);
         Assert.Equal(0, (await user.Grain.GetAdminView())!.Push!.Devices);
-        var again = await user.Client.PostAsync("/api/push/test", null);
+        var again = await user.Client.PostAsync("/api/push/test", JsonContent.Create(new { }));
         Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
         Assert.Equal("application/problem+json", again.Content.Headers.ContentType?.MediaType);
     }
@@ -140,7 +140,7 @@ public sealed class PushApiTests(DeliveryHostFixture fixture) : IClassFixture<De
         var anonymous = fixture.Host.CreateClient();
 
         Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync("/api/push/vapid-public-key")).StatusCode);
-        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.PostAsync("/api/push/test", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.PostAsync("/api/push/test", JsonContent.Create(new { }))).StatusCode);
     }
 
     [Fact]

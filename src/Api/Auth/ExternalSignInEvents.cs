@@ -45,10 +45,8 @@ public static partial class ExternalSignInEvents
     public static Task OnRedirectToIdentityProvider(RedirectContext context)
     {
         var origin = context.HttpContext.RequestServices.GetRequiredService<PublicOrigin>();
-        var redirectUri = origin.Absolute(context.Request, context.Options.CallbackPath);
-        context.ProtocolMessage.RedirectUri = redirectUri;
-        // The code is later redeemed with this same URI, as the provider requires.
-        context.Properties.Items[OpenIdConnectDefaults.RedirectUriForCodePropertiesKey] = redirectUri;
+        // The handler keeps this URI after the event, and redeems the code with it, as the provider requires.
+        context.ProtocolMessage.RedirectUri = origin.Absolute(context.Request, context.Options.CallbackPath);
         return Task.CompletedTask;
     }
 

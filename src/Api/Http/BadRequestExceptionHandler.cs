@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -29,26 +28,14 @@ public sealed partial class BadRequestExceptionHandler(
         {
             HttpContext = http,
             Exception = exception,
-            ProblemDetails = new ProblemDetails { Status = bad.StatusCode, Title = Title(bad.StatusCode), Detail = Sentence(bad.StatusCode) },
+            ProblemDetails = new ProblemDetails
+            {
+                Status = bad.StatusCode,
+                Title = BadRequestSentences.Title(bad.StatusCode),
+                Detail = BadRequestSentences.For(bad.StatusCode, options.Value.MaxRequestBodySize),
+            },
         });
     }
-
-    private string Sentence(int status) => status switch
-    {
-        StatusCodes.Status413PayloadTooLarge => string.Create(
-            CultureInfo.InvariantCulture, $"The request body is too large: at most {options.Value.MaxRequestBodySize} bytes are accepted."),
-        StatusCodes.Status415UnsupportedMediaType => "Send the request body as JSON, with Content-Type: application/json.",
-        StatusCodes.Status408RequestTimeout => "The request body arrived too slowly. Send it again.",
-        _ => "The request could not be read. Send JSON of the documented shape, and path and query values of the documented types.",
-    };
-
-    private static string Title(int status) => status switch
-    {
-        StatusCodes.Status413PayloadTooLarge => "Request too large",
-        StatusCodes.Status415UnsupportedMediaType => "Unsupported media type",
-        StatusCodes.Status408RequestTimeout => "Request timeout",
-        _ => "Bad request",
-    };
 
     [LoggerMessage(Level = LogLevel.Information, Message = "A {Method} {Path} could not be read ({Status}).")]
     private static partial void LogBadRequest(ILogger logger, int status, string method, PathString path);

@@ -37,6 +37,9 @@ public static class HttpEdge
             // The defaults trust loopback; a proxy is believed only when configured.
             forwarded.KnownProxies.Clear();
             forwarded.KnownIPNetworks.Clear();
+#pragma warning disable CS0618, ASPDEPR005 // The obsolete list is still consulted, and trusts 127.0.0.0/8 by default.
+            forwarded.KnownNetworks.Clear();
+#pragma warning restore CS0618, ASPDEPR005
             foreach (var proxy in edge.Value.KnownProxies)
             {
                 forwarded.KnownProxies.Add(IPAddress.Parse(proxy));
@@ -54,13 +57,33 @@ public static class HttpEdge
         // One wording for unreadable requests in every environment, instead of Development's 500.
         services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddExceptionHandler<BadRequestExceptionHandler>();
+        // A status set without a body (Kestrel's 413 read inside a minimal API, a 415) still gets a sentence.
+        services.AddOptions<ProblemDetailsOptions>().Configure<IOptions<HttpEdgeOptions>>((problems, edge) =>
+        {
+            var previous = problems.CustomizeProblemDetails;
+            problems.CustomizeProblemDetails = context =>
+            {
+                previous?.Invoke(context);
+                // A validation problem names its fields instead.
+                if (context.ProblemDetails is not HttpValidationProblemDetails)
+                {
+                    context.ProblemDetails.Detail ??= BadRequestSentences.For(context.ProblemDetails.Status, edge.Value.MaxRequestBodySize);
+                }
+            };
+        });
         return services;
     }
 
     /// <summary>First in the pipeline: the real client address and scheme, then only oO's own host names.</summary>
     public static IApplicationBuilder UseOOHttpEdge(this IApplicationBuilder app)
     {
-        app.UseForwardedHeaders();
+        // With both lists empty the middleware would believe every peer, so without a configured proxy it is not used at all.
+        var edge = app.ApplicationServices.GetRequiredService<IOptions<HttpEdgeOptions>>().Value;
+        if (edge.KnownProxies.Count > 0 || edge.KnownNetworks.Count > 0)
+        {
+            app.UseForwardedHeaders();
+        }
+
         app.UseOOHostFilter();
         return app;
     }

@@ -18,20 +18,6 @@ public sealed class OperationsTests(EmbeddedHostFixture fixture) : IClassFixture
     }
 
     [Fact]
-    public async Task Metrics_are_served_for_a_prometheus_scrape()
-    {
-        var client = fixture.Host.CreateClient();
-        await client.GetAsync("/healthz");
-
-        var response = await client.GetAsync("/metrics");
-
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var text = await response.Content.ReadAsStringAsync();
-        Assert.Contains("http_server_request_duration_seconds", text);
-        Assert.Contains("# TYPE", text);
-    }
-
-    [Fact]
     public async Task The_openapi_document_lists_the_tip_endpoints()
     {
         var response = await fixture.Host.CreateClient().GetAsync("/openapi/v1.json");

@@ -49,7 +49,7 @@ public sealed class AdminLearningTests(EmbeddedHostFixture fixture) : IClassFixt
         Assert.Equal(TimeSpan.FromDays(1), completion.Ttl);
         Assert.Contains(before!, f => f is { Name: "hour_of_day_sin", Scope: "context", Ttl: null });
 
-        Assert.Equal(HttpStatusCode.NoContent, (await admin.PostAsync($"/api/admin/users/{userId}/profile/rebuild", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await admin.PostAsync($"/api/admin/users/{userId}/profile/rebuild", JsonContent.Create(new { }))).StatusCode);
 
         var after = await admin.GetFromJsonAsync<List<ProfileFeatureView>>($"/api/admin/users/{userId}/profile");
         var rebuilt = after!.Single(f => f.Name == "completion_rate");
@@ -69,7 +69,7 @@ public sealed class AdminLearningTests(EmbeddedHostFixture fixture) : IClassFixt
         var admin = await fixture.Host.SignInAsync(Admin);
         Assert.Equal(1, (await admin.GetFromJsonAsync<UserAdminView>($"/api/admin/users/{userId}"))!.ModelUpdates);
 
-        Assert.Equal(HttpStatusCode.NoContent, (await admin.PostAsync($"/api/admin/users/{userId}/reset-bandit", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await admin.PostAsync($"/api/admin/users/{userId}/reset-bandit", JsonContent.Create(new { }))).StatusCode);
 
         Assert.Equal(0, (await admin.GetFromJsonAsync<UserAdminView>($"/api/admin/users/{userId}"))!.ModelUpdates);
         await AssertAuditedAsync(userId, "bandit.reset");
@@ -98,12 +98,12 @@ public sealed class AdminLearningTests(EmbeddedHostFixture fixture) : IClassFixt
     {
         var (user, userId) = await NewUserAsync();
         Assert.Equal(HttpStatusCode.Forbidden, (await user.GetAsync($"/api/admin/users/{userId}")).StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, (await user.PostAsync($"/api/admin/users/{userId}/reset-bandit", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await user.PostAsync($"/api/admin/users/{userId}/reset-bandit", JsonContent.Create(new { }))).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await fixture.Host.CreateClient().GetAsync($"/api/admin/users/{userId}/profile")).StatusCode);
 
         var admin = await fixture.Host.SignInAsync(Admin);
         Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync("/api/admin/users/nobody-here")).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await admin.PostAsync("/api/admin/users/nobody-here/reset-bandit", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await admin.PostAsync("/api/admin/users/nobody-here/reset-bandit", JsonContent.Create(new { }))).StatusCode);
     }
 
     private async Task<(HttpClient Client, string UserId)> NewUserAsync()

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using OO.Testing;
+using OO.Testing.StandIns;
 using Xunit.Abstractions;
 
 namespace OO.Tests.Api.Hardening;
@@ -39,12 +40,14 @@ public sealed class FuzzTests(ITestOutputHelper output)
     [InlineData("Production")]
     public async Task No_request_produces_a_server_error(string environment)
     {
+        await using var provider = await OidcStandIn.StartAsync();
         await using var oo = await EdgeHost.StartAsync(environment, new Dictionary<string, string?>
         {
-            // Configured, but unreachable: the challenge must still not fail with a 5xx.
-            ["OO:Auth:Google:Authority"] = $"http://127.0.0.1:{FreePort.Next()}",
-            ["OO:Auth:Google:ClientId"] = "fuzz",
-            ["OO:Auth:Google:ClientSecret"] = "fuzz",
+            ["OO:Auth:Google:Authority"] = provider.Issuer,
+            ["OO:Auth:Google:ClientId"] = OidcStandIn.ClientId,
+            ["OO:Auth:Google:ClientSecret"] = OidcStandIn.ClientSecret,
+            ["OO:Todoist:ClientId"] = "fuzz-client",
+            ["OO:Todoist:ClientSecret"] = "fuzz-secret",
         });
         using var anonymous = EdgeHost.Client(oo);
         using var admin = await EdgeHost.SignedInClient(oo, EdgeHost.AdminEmail);
