@@ -1,5 +1,4 @@
 using System.Data.Common;
-using System.Text.Json;
 using System.Threading.Channels;
 using Microsoft.Extensions.Options;
 using OO.Grains.Analytics;
@@ -28,25 +27,25 @@ public sealed partial class AnalyticsWriter(
 
     // Unbounded as a channel so that audit and erase commands are always accepted; the rows nobody waits
     // for are bounded by _queuedRows against QueueCapacity.
-    private readonly Channel<Command> _queue = Channel.CreateUnbounded<Command>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Channel<AnalyticsCommand> _queue = Channel.CreateUnbounded<AnalyticsCommand>(new UnboundedChannelOptions { SingleReader = true });
     private readonly AnalyticsOptions _options = options.Value;
     private DateTimeOffset _nextSweep = DateTimeOffset.MinValue;
     private int _queuedRows;
     private long _droppedRows;
 
-    void IAnalyticsSink.Served(ServedTipRecord record) => Enqueue(new Command.Served(record));
+    void IAnalyticsSink.Served(ServedTipRecord record) => Enqueue(new AnalyticsCommand.Served(record));
 
-    void IAnalyticsSink.Rewarded(RewardRecord record) => Enqueue(new Command.Rewarded(record));
+    void IAnalyticsSink.Rewarded(RewardRecord record) => Enqueue(new AnalyticsCommand.Rewarded(record));
 
     Task IAnalyticsSink.AuditAsync(AuditRecord record, CancellationToken cancellationToken) =>
-        Acknowledged(new Command.Audit(record, NewCompletion()), cancellationToken);
+        Acknowledged(new AnalyticsCommand.Audit(record, NewCompletion()), cancellationToken);
 
     Task IAnalyticsSink.EraseUserAsync(string userId, CancellationToken cancellationToken) =>
-        Acknowledged(new Command.Erase(userId, NewCompletion()), cancellationToken);
+        Acknowledged(new AnalyticsCommand.Erase(userId, NewCompletion()), cancellationToken);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var batch = new List<Command>();
+        var batch = new List<AnalyticsCommand>();
         try
         {
             while (await _queue.Reader.WaitToReadAsync(stoppingToken))
@@ -64,7 +63,7 @@ public sealed partial class AnalyticsWriter(
         await Drain(batch, CancellationToken.None);
     }
 
-    private void Enqueue(Command row)
+    private void Enqueue(AnalyticsCommand row)
     {
         if (Interlocked.Increment(ref _queuedRows) <= _options.QueueCapacity && _queue.Writer.TryWrite(row))
         {
@@ -79,7 +78,7 @@ public sealed partial class AnalyticsWriter(
         }
     }
 
-    private async Task Acknowledged(Command command, CancellationToken cancellationToken)
+    private async Task Acknowledged(AnalyticsCommand command, CancellationToken cancellationToken)
     {
         if (!_queue.Writer.TryWrite(command))
         {
@@ -88,7 +87,7 @@ public sealed partial class AnalyticsWriter(
 
         try
         {
-            await ((IAcknowledged)command).Completion.Task.WaitAsync(_options.AcknowledgeTimeout, time, cancellationToken);
+            await ((AnalyticsCommand.IAcknowledged)command).Completion.Task.WaitAsync(_options.AcknowledgeTimeout, time, cancellationToken);
         }
         catch (TimeoutException)
         {
@@ -98,13 +97,13 @@ public sealed partial class AnalyticsWriter(
         }
     }
 
-    private async Task Drain(List<Command> batch, CancellationToken cancellationToken)
+    private async Task Drain(List<AnalyticsCommand> batch, CancellationToken cancellationToken)
     {
         while (true)
         {
             while (batch.Count < _options.BatchSize && _queue.Reader.TryRead(out var command))
             {
-                if (command is not IAcknowledged)
+                if (command is not AnalyticsCommand.IAcknowledged)
                 {
                     Interlocked.Decrement(ref _queuedRows);
                 }
@@ -127,7 +126,7 @@ public sealed partial class AnalyticsWriter(
     }
 
     /// <summary>Writes <paramref name="batch"/>, emptying it; only cancellation ends this early.</summary>
-    private async Task WriteUntilDone(List<Command> batch, CancellationToken cancellationToken)
+    private async Task WriteUntilDone(List<AnalyticsCommand> batch, CancellationToken cancellationToken)
     {
         var delay = FirstRetryDelay;
         while (batch.Count > 0)
@@ -159,7 +158,7 @@ public sealed partial class AnalyticsWriter(
         }
     }
 
-    private async Task WriteTogether(List<Command> batch, CancellationToken cancellationToken)
+    private async Task WriteTogether(List<AnalyticsCommand> batch, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
@@ -175,7 +174,7 @@ public sealed partial class AnalyticsWriter(
     /// Each command in its own transaction; a refused one goes to the dead letters. Removes from
     /// <paramref name="batch"/> what is done, so a transient failure midway retries only the rest.
     /// </summary>
-    private async Task WriteOneByOne(List<Command> batch, CancellationToken cancellationToken)
+    private async Task WriteOneByOne(List<AnalyticsCommand> batch, CancellationToken cancellationToken)
     {
         var done = 0;
         try
@@ -205,7 +204,7 @@ public sealed partial class AnalyticsWriter(
         }
     }
 
-    private async Task DeadLetter(DbConnection connection, Command command, Exception error, CancellationToken cancellationToken)
+    private async Task DeadLetter(DbConnection connection, AnalyticsCommand command, Exception error, CancellationToken cancellationToken)
     {
         try
         {
@@ -221,22 +220,22 @@ public sealed partial class AnalyticsWriter(
         }
     }
 
-    private async Task InsertDeadLetter(DbConnection connection, Command command, Exception error, CancellationToken cancellationToken)
+    private async Task InsertDeadLetter(DbConnection connection, AnalyticsCommand command, Exception error, CancellationToken cancellationToken)
     {
         await using var sql = connection.CreateCommand();
         sql.CommandText = "INSERT INTO oo_dead_letters (at, kind, user_id, payload_json, error) VALUES (@at, @kind, @user, @payload, @error)";
-        Add(sql, "at", Timestamp(time.GetUtcNow()));
-        Add(sql, "kind", command.Kind);
-        Add(sql, "user", command.OwnerId);
-        Add(sql, "payload", command.PayloadJson());
+        AnalyticsCommand.Add(sql, "at", Timestamp(time.GetUtcNow()));
+        AnalyticsCommand.Add(sql, "kind", command.Kind);
+        AnalyticsCommand.Add(sql, "user", command.OwnerId);
+        AnalyticsCommand.Add(sql, "payload", command.PayloadJson());
         // The message only: PostgreSQL's detail may quote the row's values.
-        Add(sql, "error", $"{error.GetType().Name}: {error.Message}");
+        AnalyticsCommand.Add(sql, "error", $"{error.GetType().Name}: {error.Message}");
         await sql.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    private static void Succeeded(Command command)
+    private static void Succeeded(AnalyticsCommand command)
     {
-        if (command is IAcknowledged acknowledged)
+        if (command is AnalyticsCommand.IAcknowledged acknowledged)
         {
             acknowledged.Completion.TrySetResult();
         }
@@ -246,78 +245,25 @@ public sealed partial class AnalyticsWriter(
     /// A refused audit row is accounted for in the dead letters, so its caller goes on; a refused erasure
     /// would leave the user's rows behind, so its caller hears of it.
     /// </summary>
-    private static void Refused(Command command)
+    private static void Refused(AnalyticsCommand command)
     {
         switch (command)
         {
-            case Command.Audit audit:
+            case AnalyticsCommand.Audit audit:
                 audit.Completion.TrySetResult();
                 break;
-            case Command.Erase erase:
+            case AnalyticsCommand.Erase erase:
                 erase.Completion.TrySetException(new InvalidOperationException("The analytics database refused to erase the user's rows; see oo_dead_letters."));
                 break;
         }
     }
 
-    private async Task ExecuteAsync(DbConnection connection, DbTransaction transaction, Command command, CancellationToken cancellationToken)
+    private async Task ExecuteAsync(DbConnection connection, DbTransaction transaction, AnalyticsCommand command, CancellationToken cancellationToken)
     {
         await using var sql = connection.CreateCommand();
         sql.Transaction = transaction;
-        Describe(sql, command);
+        command.Describe(sql, Timestamp);
         await sql.ExecuteNonQueryAsync(cancellationToken);
-    }
-
-    private void Describe(DbCommand sql, Command command)
-    {
-        switch (command)
-        {
-            case Command.Served { Record: var r }:
-                sql.CommandText = """
-                    INSERT INTO oo_served_tips (tip_id, user_id, served_at, policy, source, source_ref, propensity, latency_us, decision_json)
-                    VALUES (@tip, @user, @at, @policy, @source, @ref, @propensity, @latency, @decision)
-                    ON CONFLICT (tip_id) DO NOTHING
-                    """;
-                Add(sql, "tip", r.TipId);
-                Add(sql, "user", r.UserId);
-                Add(sql, "at", Timestamp(r.ServedAt));
-                Add(sql, "policy", r.Policy);
-                Add(sql, "source", r.Source);
-                Add(sql, "ref", r.SourceRef);
-                Add(sql, "propensity", r.Propensity);
-                Add(sql, "latency", r.LatencyMicroseconds);
-                Add(sql, "decision", r.DecisionJson);
-                break;
-            case Command.Rewarded { Record: var r }:
-                sql.CommandText = """
-                    INSERT INTO oo_rewards (tip_id, user_id, reacted_at, reaction, dwell_ms, reward)
-                    VALUES (@tip, @user, @at, @reaction, @dwell, @reward)
-                    ON CONFLICT (tip_id) DO NOTHING
-                    """;
-                Add(sql, "tip", r.TipId);
-                Add(sql, "user", r.UserId);
-                Add(sql, "at", Timestamp(r.ReactedAt));
-                Add(sql, "reaction", r.Reaction);
-                Add(sql, "dwell", r.DwellMs);
-                Add(sql, "reward", r.Reward);
-                break;
-            case Command.Audit { Record: var r }:
-                sql.CommandText = "INSERT INTO oo_audit (at, actor, action, target, detail) VALUES (@at, @actor, @action, @target, @detail)";
-                Add(sql, "at", Timestamp(r.At));
-                Add(sql, "actor", r.Actor);
-                Add(sql, "action", r.Action);
-                Add(sql, "target", r.Target);
-                Add(sql, "detail", r.Detail);
-                break;
-            case Command.Erase { UserId: var user }:
-                sql.CommandText = """
-                    DELETE FROM oo_served_tips WHERE user_id = @user;
-                    DELETE FROM oo_rewards WHERE user_id = @user;
-                    DELETE FROM oo_audit WHERE target = @user;
-                    DELETE FROM oo_dead_letters WHERE user_id = @user;
-                    """;
-                Add(sql, "user", user);
-                break;
-        }
     }
 
     private async Task SweepIfDue(CancellationToken cancellationToken)
@@ -338,7 +284,7 @@ public sealed partial class AnalyticsWriter(
                 DELETE FROM oo_rewards WHERE reacted_at < @cutoff;
                 DELETE FROM oo_dead_letters WHERE at < @cutoff;
                 """;
-            Add(sql, "cutoff", Timestamp(now - _options.Retention));
+            AnalyticsCommand.Add(sql, "cutoff", Timestamp(now - _options.Retention));
             await sql.ExecuteNonQueryAsync(cancellationToken);
         }
         catch (DbException error)
@@ -351,67 +297,7 @@ public sealed partial class AnalyticsWriter(
     private object Timestamp(DateTimeOffset at) =>
         database.Engine == StorageProvider.Sqlite ? at.ToUniversalTime().ToString("O") : at.ToUniversalTime();
 
-    private static void Add(DbCommand command, string name, object? value)
-    {
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = name;
-        parameter.Value = value ?? DBNull.Value;
-        command.Parameters.Add(parameter);
-    }
-
     private static TaskCompletionSource NewCompletion() => new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-    private interface IAcknowledged
-    {
-        TaskCompletionSource Completion { get; }
-    }
-
-    private abstract record Command
-    {
-        /// <summary>Names the row in dead letters, metrics and logs.</summary>
-        public abstract string Kind { get; }
-
-        /// <summary>Whose row this is, so erasing a user erases their dead letters too.</summary>
-        public abstract string? OwnerId { get; }
-
-        public abstract string PayloadJson();
-
-        public sealed record Served(ServedTipRecord Record) : Command
-        {
-            public override string Kind => "served";
-
-            public override string? OwnerId => Record.UserId;
-
-            public override string PayloadJson() => JsonSerializer.Serialize(Record);
-        }
-
-        public sealed record Rewarded(RewardRecord Record) : Command
-        {
-            public override string Kind => "reward";
-
-            public override string? OwnerId => Record.UserId;
-
-            public override string PayloadJson() => JsonSerializer.Serialize(Record);
-        }
-
-        public sealed record Audit(AuditRecord Record, TaskCompletionSource Completion) : Command, IAcknowledged
-        {
-            public override string Kind => "audit";
-
-            public override string? OwnerId => Record.Target;
-
-            public override string PayloadJson() => JsonSerializer.Serialize(Record);
-        }
-
-        public sealed record Erase(string UserId, TaskCompletionSource Completion) : Command, IAcknowledged
-        {
-            public override string Kind => "erase";
-
-            public override string? OwnerId => UserId;
-
-            public override string PayloadJson() => JsonSerializer.Serialize(new { UserId });
-        }
-    }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Writing {Count} analytics rows failed; retrying in {DelaySeconds} s")]
     private static partial void LogWriteFailed(ILogger logger, Exception exception, int count, double delaySeconds);
