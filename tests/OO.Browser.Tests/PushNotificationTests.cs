@@ -4,7 +4,7 @@ using OO.Browser.Tests.Infrastructure;
 using OO.Grains.Interfaces.Push;
 using OO.Grains.Interfaces.Users;
 using OO.Grains.Push;
-using OO.Testing.WebPush;
+using OO.Testing.StandIns.WebPush;
 using static Microsoft.Playwright.Assertions;
 
 namespace OO.Browser.Tests;

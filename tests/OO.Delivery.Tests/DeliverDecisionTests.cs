@@ -5,7 +5,7 @@ using OO.Api.Push;
 using OO.Api.Tips;
 using OO.Grains.Push;
 using OO.Push;
-using OO.Testing.WebPush;
+using OO.Testing.StandIns.WebPush;
 using OO.Testing;
 
 namespace OO.Delivery.Tests;

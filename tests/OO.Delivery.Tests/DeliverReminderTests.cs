@@ -1,6 +1,6 @@
 using System.Net.Http.Json;
 using Microsoft.Extensions.DependencyInjection;
-using OO.Testing.WebPush;
+using OO.Testing.StandIns.WebPush;
 using OO.Grains;
 using OO.Testing;
 

@@ -3,7 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using OO.Api.Me;
 using OO.Grains.Interfaces.Admin;
 using OO.Grains.Interfaces.Users;
-using OO.Testing.WebPush;
+using OO.Testing.StandIns.WebPush;
 using OO.Grains;
 using OO.Testing;
 

@@ -1,5 +1,5 @@
 using OO.Grains.Interfaces.Users;
-using OO.Testing.WebPush;
+using OO.Testing.StandIns.WebPush;
 
 namespace OO.Delivery.Tests;
 

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Http;
 using OO.Api.Push;
 using OO.Push;
 using OO.Testing;
-using OO.Testing.WebPush;
+using OO.Testing.StandIns.WebPush;
 
 namespace OO.Delivery.Tests;
 
@@ -88,7 +88,7 @@ public sealed class PushApiTests(DeliveryHostFixture fixture) : IClassFixture<De
     {
         var user = await fixture.NewUserAsync();
 
-        var response = await user.Client.PostAsync("/api/push/test", null);
+        var response = await user.Client.PostAsync("/api/push/test", JsonContent.Create(new { }));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
@@ -112,11 +112,11 @@ public sealed class PushApiTests(DeliveryHostFixture fixture) : IClassFixture<De
         var user = await fixture.NewUserAsync();
         fixture.StandIn.Script(user.Device!, new StandInReply(410));
 
-        var result = await (await user.Client.PostAsync("/api/push/test", null)).Content.ReadFromJsonAsync<PushTestResponse>();
+        var result = await (await user.Client.PostAsync("/api/push/test", JsonContent.Create(new { }))).Content.ReadFromJsonAsync<PushTestResponse>();
 
         Assert.Equal("removed", result!.Outcome);
         Assert.Equal(0, (await user.Grain.GetAdminView())!.Push!.Devices);
-        var again = await user.Client.PostAsync("/api/push/test", null);
+        var again = await user.Client.PostAsync("/api/push/test", JsonContent.Create(new { }));
         Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
         Assert.Equal("application/problem+json", again.Content.Headers.ContentType?.MediaType);
     }
@@ -127,7 +127,7 @@ public sealed class PushApiTests(DeliveryHostFixture fixture) : IClassFixture<De
         var user = await fixture.NewUserAsync();
         fixture.StandIn.Script(user.Device!, new StandInReply(500), new StandInReply(503));
 
-        var response = await user.Client.PostAsync("/api/push/test", null);
+        var response = await user.Client.PostAsync("/api/push/test", JsonContent.Create(new { }));
 
         var text = await response.Content.ReadAsStringAsync();
         var result = JsonSerializer.Deserialize<PushTestResponse>(text, new JsonSerializerOptions(JsonSerializerDefaults.Web));
@@ -141,17 +141,17 @@ public sealed class PushApiTests(DeliveryHostFixture fixture) : IClassFixture<De
     public async Task A_second_test_push_within_the_cooldown_is_refused_with_retry_after_until_the_clock_moves_on()
     {
         var user = await fixture.NewUserAsync();
-        Assert.Equal(HttpStatusCode.OK, (await user.Client.PostAsync("/api/push/test", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await user.Client.PostAsync("/api/push/test", JsonContent.Create(new { }))).StatusCode);
         fixture.Clock.Advance(TimeSpan.FromSeconds(10));
 
-        var again = await user.Client.PostAsync("/api/push/test", null);
+        var again = await user.Client.PostAsync("/api/push/test", JsonContent.Create(new { }));
 
         Assert.Equal(HttpStatusCode.TooManyRequests, again.StatusCode);
         Assert.Equal("application/problem+json", again.Content.Headers.ContentType?.MediaType);
         Assert.Equal(TimeSpan.FromSeconds(20), again.Headers.RetryAfter?.Delta);
         Assert.Single(fixture.StandIn.ReceivedFor(user.Device!));
         fixture.Clock.Advance(TimeSpan.FromSeconds(20));
-        Assert.Equal(HttpStatusCode.OK, (await user.Client.PostAsync("/api/push/test", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await user.Client.PostAsync("/api/push/test", JsonContent.Create(new { }))).StatusCode);
         Assert.Equal(2, fixture.StandIn.ReceivedFor(user.Device!).Count);
     }
 
@@ -176,7 +176,7 @@ public sealed class PushApiTests(DeliveryHostFixture fixture) : IClassFixture<De
         var anonymous = fixture.Host.CreateClient();
 
         Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync("/api/push/vapid-public-key")).StatusCode);
-        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.PostAsync("/api/push/test", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.PostAsync("/api/push/test", JsonContent.Create(new { }))).StatusCode);
     }
 
     [Fact]

@@ -3,7 +3,7 @@ using System.Net.Http.Json;
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Http;
 using OO.Testing;
-using OO.Testing.WebPush;
+using OO.Testing.StandIns.WebPush;
 
 namespace OO.Delivery.Tests;
 

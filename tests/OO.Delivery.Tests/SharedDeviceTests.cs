@@ -5,7 +5,7 @@ using OO.Api.Push;
 using OO.Grains.Interfaces.Push;
 using OO.Grains.Interfaces.Users;
 using OO.Testing;
-using OO.Testing.WebPush;
+using OO.Testing.StandIns.WebPush;
 
 namespace OO.Delivery.Tests;
 
@@ -39,9 +39,9 @@ public sealed class SharedDeviceTests(PostgresServer postgres) : IClassFixture<P
             Assert.Equal(1, await SubscribeAsync(b, device));
 
             Assert.Equal(0, (await host.Grains.GetGrain<IUserGrain>(aId).GetAdminView())!.Push!.Devices);
-            Assert.Equal(HttpStatusCode.Conflict, (await a.PostAsync("/api/push/test", null)).StatusCode);
+            Assert.Equal(HttpStatusCode.Conflict, (await a.PostAsync("/api/push/test", JsonContent.Create(new { }))).StatusCode);
             Assert.Equal("NoSubscription", (await host.Grains.GetGrain<IUserGrain>(aId).DeliverNow()).Reason);
-            var test = await (await b.PostAsync("/api/push/test", null)).Content.ReadFromJsonAsync<PushTestResponse>();
+            var test = await (await b.PostAsync("/api/push/test", JsonContent.Create(new { }))).Content.ReadFromJsonAsync<PushTestResponse>();
             Assert.Equal(PushTestOutcomes.Delivered, test!.Outcome);
             Assert.Single(standIn.ReceivedFor(device));
         }

@@ -1,5 +1,5 @@
 using System.Net;
-using OO.Testing.WebPush;
+using OO.Testing.StandIns.WebPush;
 
 namespace OO.Push.Tests;
 

@@ -59,6 +59,8 @@ public sealed class PushSubscriptionValidatorTests
     [InlineData("https://[::ffff:127.0.0.1]/push/1")]
     [InlineData("https://[::ffff:169.254.169.254]/push/1")]
     [InlineData("https://[::ffff:10.0.0.1]/push/1")]
+    [InlineData("https://2130706433/push/1")]
+    [InlineData("https://0x7f.1/push/1")]
     [InlineData("https://localhost/push/1")]
     [InlineData("https://api.localhost/push/1")]
     [InlineData("https://metadata/push/1")]

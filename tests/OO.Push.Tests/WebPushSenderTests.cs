@@ -6,7 +6,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using OO.Testing;
-using OO.Testing.WebPush;
+using OO.Testing.StandIns.WebPush;
 
 namespace OO.Push.Tests;
 
@@ -271,7 +271,7 @@ public sealed class WebPushSenderTests : IAsyncLifetime
         // The client stopped reading and closed the connection long before the end of the answer.
         await Eventually.True(
             () => Task.FromResult(_service.BodyBytesSent(subscription) is not null), TimeSpan.FromSeconds(20), "the stand-in to stop sending");
-        Assert.InRange(_service.BodyBytesSent(subscription)!.Value, 1, huge / 8);
+        Assert.InRange(_service.BodyBytesSent(subscription)!.Value, 0, huge / 8);
     }
 
     [Fact]

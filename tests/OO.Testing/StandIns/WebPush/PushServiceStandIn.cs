@@ -12,7 +12,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace OO.Testing.WebPush;
+namespace OO.Testing.StandIns.WebPush;
 
 /// <summary>
 /// A Web Push service on 127.0.0.1 for tests: it accepts <c>POST /push/{id}</c>, verifies the
@@ -78,7 +78,7 @@ public sealed class PushServiceStandIn : IAsyncDisposable
     }
 
     /// <summary>
-    /// How many bytes of scripted body the stand-in managed to send to <paramref name="subscription"/>
+    /// How many bytes of scripted body the stand-in had flushed to <paramref name="subscription"/>
     /// before the client stopped reading, once that answer is over; null while it is still being sent.
     /// </summary>
     public long? BodyBytesSent(StandInSubscription subscription) =>

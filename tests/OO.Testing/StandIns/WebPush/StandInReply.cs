@@ -1,4 +1,4 @@
-namespace OO.Testing.WebPush;
+namespace OO.Testing.StandIns.WebPush;
 
 /// <summary>A scripted answer: a status, and what to send with it.</summary>
 /// <param name="StatusCode">The HTTP status.</param>
