@@ -91,6 +91,29 @@ public sealed class SharedDeviceTests(PostgresServer postgres) : IClassFixture<P
         Assert.Null(await host.Grains.GetGrain<IPushEndpointGrain>(PushEndpointKey.Of(device.Endpoint.ToString())).GetOwner());
     }
 
+    [Fact]
+    public async Task A_device_taken_by_another_user_is_not_pushed_to_even_if_its_old_owner_was_never_told()
+    {
+        await using var standIn = await PushServiceStandIn.StartAsync();
+        await using var host = await OOTestHost.StartAsync(await Settings("sqlite"));
+        var (a, aId) = await SignInAsync(host);
+        (await a.PutAsJsonAsync("/api/me/settings", new
+        {
+            timeZone = "UTC", quietHours = new { start = "00:00", end = "00:00" }, dailyPushCap = 3, notify = true,
+        })).EnsureSuccessStatusCode();
+        var device = standIn.CreateSubscription();
+        await SubscribeAsync(a, device);
+        // Someone else claims the endpoint without A's grain hearing of it (a lost message).
+        await host.Grains.GetGrain<IPushEndpointGrain>(PushEndpointKey.Of(device.Endpoint.ToString())).Claim("someone-else");
+
+        var test = await a.PostAsync("/api/push/test", JsonContent.Create(new { }));
+
+        Assert.Equal(PushTestOutcomes.Removed, (await test.Content.ReadFromJsonAsync<PushTestResponse>())!.Outcome);
+        Assert.Empty(standIn.ReceivedFor(device));
+        Assert.Equal(0, (await host.Grains.GetGrain<IUserGrain>(aId).GetAdminView())!.Push!.Devices);
+        Assert.Equal("someone-else", await host.Grains.GetGrain<IPushEndpointGrain>(PushEndpointKey.Of(device.Endpoint.ToString())).GetOwner());
+    }
+
     private async Task<Dictionary<string, string?>> Settings(string engine)
     {
         var settings = await new StorageEngine(postgres).FreshAsync(engine);

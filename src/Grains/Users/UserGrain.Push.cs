@@ -33,8 +33,17 @@ public sealed partial class UserGrain : IRemindable
         var previousOwner = await Endpoint(subscription.Endpoint).Claim(UserId);
         if (previousOwner is not null)
         {
-            await GrainFactory.GetGrain<IUserPush>(previousOwner).RemovePushSubscriptions(subscription.Endpoint);
-            LogDeviceTakenOver(logger, UserId, previousOwner);
+            try
+            {
+                await GrainFactory.GetGrain<IUserPush>(previousOwner).RemovePushSubscriptions(subscription.Endpoint);
+                LogDeviceTakenOver(logger, UserId, previousOwner);
+            }
+            catch (Exception error)
+            {
+                // Cleanup only: the claim above is the rule, and the dispatcher checks it before
+                // every send, so the previous owner's pushes no longer reach this device either way.
+                LogDeviceTakeOverUntold(logger, error, UserId, previousOwner);
+            }
         }
 
         var now = time.GetUtcNow();
@@ -365,6 +374,9 @@ public sealed partial class UserGrain : IRemindable
 
     [LoggerMessage(Level = LogLevel.Information, Message = "User {UserId} registered a push device that user {PreviousUserId} had; it was removed from them")]
     private static partial void LogDeviceTakenOver(ILogger logger, string userId, string previousUserId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "User {UserId} registered a push device of user {PreviousUserId}, who could not be told to drop it; their pushes to it are refused at send time")]
+    private static partial void LogDeviceTakeOverUntold(ILogger logger, Exception error, string userId, string previousUserId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "User {UserId}: {Removed} push devices are gone and were removed")]
     private static partial void LogDevicesGone(ILogger logger, string userId, int removed);
