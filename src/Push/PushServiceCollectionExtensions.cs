@@ -34,8 +34,8 @@ public static class PushServiceCollectionExtensions
                 $"{PushOptions.SectionName}:RetryBaseDelay must not be negative and AttemptTimeout must be positive.")
             .Validate(o => o.TotalTimeout >= o.AttemptTimeout && o.TotalTimeout < TimeSpan.FromSeconds(30),
                 $"{PushOptions.SectionName}:TotalTimeout must be at least AttemptTimeout and under 30 seconds (the grain call timeout).")
-            .Validate(o => o.MaxRetryAfterWait >= TimeSpan.Zero && o.TestPushCooldown >= TimeSpan.Zero,
-                $"{PushOptions.SectionName}:MaxRetryAfterWait and TestPushCooldown must not be negative.")
+            .Validate(o => o.MaxRetryAfterWait >= TimeSpan.Zero, $"{PushOptions.SectionName}:MaxRetryAfterWait must not be negative.")
+            .Validate(o => o.TestPushCooldown >= TimeSpan.Zero, $"{PushOptions.SectionName}:TestPushCooldown must not be negative.")
             .Validate(o => o.TimeToLive >= TimeSpan.Zero && o.DeliverEvery > TimeSpan.Zero && o.MinGap >= TimeSpan.Zero && o.DefaultDailyCap >= 0,
                 $"{PushOptions.SectionName}: TimeToLive, MinGap and DefaultDailyCap must not be negative, DeliverEvery must be positive.")
             .Validate(o => o.MinInterruptThreshold <= o.DefaultInterruptThreshold && o.DefaultInterruptThreshold <= o.MaxInterruptThreshold,
