@@ -79,4 +79,29 @@ public sealed class PushOptions
 
     /// <summary>The limit of one HTTP attempt before it counts as a timeout. Default: 10 seconds.</summary>
     public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// The limit of one message, every attempt and back-off included. It stays under Orleans' 30-second
+    /// grain call timeout, because the test push is awaited by a request. Default: 20 seconds.
+    /// </summary>
+    public TimeSpan TotalTimeout { get; set; } = TimeSpan.FromSeconds(20);
+
+    /// <summary>
+    /// The longest <c>Retry-After</c> of a 429 that is waited out within one send; a longer one ends
+    /// the send as <see cref="PushOutcome.RateLimited"/> and the device sits out until then. Default: 5 seconds.
+    /// </summary>
+    public TimeSpan MaxRetryAfterWait { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>How long one person waits between two test notifications. Default: 30 seconds.</summary>
+    public TimeSpan TestPushCooldown { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// A testing switch: when true, push endpoints on this machine's loopback (127.0.0.0/8, ::1,
+    /// <c>localhost</c>), over <c>http</c> or <c>https</c> and on any port, are accepted and
+    /// connected to, so tests can run a push service stand-in. Never turn it on in a deployment:
+    /// it lets any signed-in person make the silo send requests to its own loopback services.
+    /// Every other private, link-local or otherwise non-public address stays refused either way.
+    /// Default: false, in every environment (set <c>OO__Push__AllowLoopbackEndpoints=true</c> to change it).
+    /// </summary>
+    public bool AllowLoopbackEndpoints { get; set; }
 }

@@ -1,3 +1,4 @@
+using System.Net;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -31,6 +32,10 @@ public static class PushServiceCollectionExtensions
             .Validate(o => o.MaxAttempts is >= 1 and <= 10, $"{PushOptions.SectionName}:MaxAttempts must be 1 to 10.")
             .Validate(o => o.RetryBaseDelay >= TimeSpan.Zero && o.AttemptTimeout > TimeSpan.Zero,
                 $"{PushOptions.SectionName}:RetryBaseDelay must not be negative and AttemptTimeout must be positive.")
+            .Validate(o => o.TotalTimeout >= o.AttemptTimeout && o.TotalTimeout < TimeSpan.FromSeconds(30),
+                $"{PushOptions.SectionName}:TotalTimeout must be at least AttemptTimeout and under 30 seconds (the grain call timeout).")
+            .Validate(o => o.MaxRetryAfterWait >= TimeSpan.Zero, $"{PushOptions.SectionName}:MaxRetryAfterWait must not be negative.")
+            .Validate(o => o.TestPushCooldown >= TimeSpan.Zero, $"{PushOptions.SectionName}:TestPushCooldown must not be negative.")
             .Validate(o => o.TimeToLive >= TimeSpan.Zero && o.DeliverEvery > TimeSpan.Zero && o.MinGap >= TimeSpan.Zero && o.DefaultDailyCap >= 0,
                 $"{PushOptions.SectionName}: TimeToLive, MinGap and DefaultDailyCap must not be negative, DeliverEvery must be positive.")
             .Validate(o => o.MinInterruptThreshold <= o.DefaultInterruptThreshold && o.DefaultInterruptThreshold <= o.MaxInterruptThreshold,
@@ -43,9 +48,32 @@ public static class PushServiceCollectionExtensions
         services.TryAddSingleton(sp => sp.GetRequiredService<VapidKeyStore>().Load());
         services.TryAddSingleton<VapidSigner>();
         services.TryAddSingleton<PushMetrics>();
-        // Each attempt is bounded by the sender's own PushOptions.AttemptTimeout, which a timeout
-        // counts as transient; the client's 100 s default would only turn that into a second rule.
-        services.AddHttpClient<WebPushSender>(client => client.Timeout = Timeout.InfiniteTimeSpan);
+        services.TryAddSingleton<PushEndpointGuard>();
+        services.AddHttpClient<WebPushSender>(client =>
+            {
+                // The resilience handler's time limits are the rules; the client's 100 s default would be a second one.
+                client.Timeout = Timeout.InfiniteTimeSpan;
+                client.MaxResponseContentBufferSize = WebPushSender.MaxResponseBodyBytes;
+            })
+            .ConfigurePrimaryHttpMessageHandler(sp => new SocketsHttpHandler
+            {
+                // Public addresses only, checked on the socket actually opened (DNS may lie later).
+                ConnectCallback = sp.GetRequiredService<PushEndpointGuard>().ConnectAsync,
+                // A redirect would lead past the subscribe-time check; a proxy would resolve names past the guard.
+                AllowAutoRedirect = false,
+                UseProxy = false,
+                UseCookies = false,
+                AutomaticDecompression = DecompressionMethods.None,
+                MaxResponseHeadersLength = 16,
+                MaxResponseDrainSize = WebPushSender.MaxResponseBodyBytes,
+                PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+            })
+            // Endpoints are capability URLs: the factory's request logging would write them at Information.
+            .RemoveAllLoggers()
+            .AddResilienceHandler(PushResilience.PipelineName, PushResilience.Configure);
+        // Added after the resilience handler, so it is inside it and sees every attempt.
+        services.AddHttpClient<WebPushSender>()
+            .AddHttpMessageHandler(sp => new PushAttemptHandler(sp.GetRequiredService<PushMetrics>()));
         return services;
     }
 }

@@ -1,3 +1,4 @@
+using System.Buffers.Text;
 using System.Net;
 using System.Security.Cryptography;
 
@@ -5,7 +6,10 @@ namespace OO.Push;
 
 /// <summary>
 /// Checks that a subscription can actually be pushed to, so a bad one is refused with a 400
-/// when it is registered rather than failing silently at 3 a.m.
+/// when it is registered rather than failing silently at 3 a.m. The endpoint must be an https URL
+/// on port 443 of a public host: an IP literal must be public (<see cref="PushAddressPolicy"/>) and
+/// local names (<c>localhost</c>, single labels, <c>.local</c>, <c>.internal</c>) are refused. Names
+/// are resolved only when connecting, where <see cref="PushEndpointGuard"/> checks every address.
 /// </summary>
 public static class PushSubscriptionValidator
 {
@@ -20,8 +24,16 @@ public static class PushSubscriptionValidator
 
     private const int MaxEndpointLength = 2048;
 
+    // Names that only mean something inside a network (RFC 6761, RFC 6762, RFC 8375, ICANN's .internal).
+    private static readonly string[] LocalSuffixes = [".local", ".internal", ".home.arpa", ".localdomain", ".lan"];
+
     /// <summary>Validates every field and reports all problems at once.</summary>
-    public static PushSubscriptionValidation Validate(PushSubscription? subscription)
+    /// <param name="subscription">What the browser sent.</param>
+    /// <param name="allowLoopbackEndpoints">
+    /// The testing switch <see cref="PushOptions.AllowLoopbackEndpoints"/>: accept endpoints on this
+    /// machine's loopback, over http too and on any port.
+    /// </param>
+    public static PushSubscriptionValidation Validate(PushSubscription? subscription, bool allowLoopbackEndpoints = false)
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         if (subscription is null)
@@ -30,7 +42,7 @@ public static class PushSubscriptionValidator
             return new PushSubscriptionValidation(errors);
         }
 
-        if (EndpointError(subscription.Endpoint) is { } endpointError)
+        if (EndpointError(subscription.Endpoint, allowLoopbackEndpoints) is { } endpointError)
         {
             errors[EndpointField] = [endpointError];
         }
@@ -48,7 +60,7 @@ public static class PushSubscriptionValidator
         return new PushSubscriptionValidation(errors);
     }
 
-    private static string? EndpointError(string? endpoint)
+    private static string? EndpointError(string? endpoint, bool allowLoopback)
     {
         if (string.IsNullOrWhiteSpace(endpoint))
         {
@@ -65,23 +77,55 @@ public static class PushSubscriptionValidator
             return "The endpoint must be an absolute URL.";
         }
 
-        if (uri.Scheme == Uri.UriSchemeHttps)
+        if (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp)
+        {
+            return "The endpoint must be an https URL.";
+        }
+
+        if (!string.IsNullOrEmpty(uri.UserInfo))
+        {
+            return "The endpoint must not carry a user name or password.";
+        }
+
+        // Loopback stand-ins (tests) may use http and any port, and only with the testing switch on.
+        var host = uri.DnsSafeHost.TrimEnd('.');
+        if (allowLoopback && IsLoopbackHost(host))
         {
             return null;
         }
 
-        // Plain http is only for a push service on this machine (tests, development): anything
-        // else would send the VAPID token and the ciphertext metadata in the clear.
-        if (uri.Scheme == Uri.UriSchemeHttp && IsLoopback(uri))
+        if (uri.Scheme != Uri.UriSchemeHttps)
         {
-            return null;
+            return "The endpoint must be an https URL.";
         }
 
-        return "The endpoint must be an https URL.";
+        if (HostError(host) is { } hostError)
+        {
+            return hostError;
+        }
+
+        // Push services listen on 443; any other port would let the server probe arbitrary services.
+        return uri.Port == 443 ? null : "The endpoint must use the standard https port (443).";
     }
 
-    private static bool IsLoopback(Uri uri) =>
-        uri.IsLoopback || (IPAddress.TryParse(uri.DnsSafeHost, out var address) && IPAddress.IsLoopback(address));
+    private static string? HostError(string host)
+    {
+        if (IPAddress.TryParse(host, out var address))
+        {
+            return PushAddressPolicy.IsPublic(address)
+                ? null
+                : "The endpoint's address is loopback, private, link-local or otherwise not public; push services are on the public internet.";
+        }
+
+        return IsLoopbackHost(host) || !host.Contains('.', StringComparison.Ordinal) || LocalSuffixes.Any(s => host.EndsWith(s, StringComparison.OrdinalIgnoreCase))
+            ? "The endpoint's host is a local name; push services are on the public internet."
+            : null;
+    }
+
+    private static bool IsLoopbackHost(string host) =>
+        host.Equals("localhost", StringComparison.OrdinalIgnoreCase)
+        || host.EndsWith(".localhost", StringComparison.OrdinalIgnoreCase)
+        || (IPAddress.TryParse(host, out var address) && PushAddressPolicy.IsLoopback(address));
 
     private static string? P256dhError(string? p256dh)
     {
@@ -90,10 +134,12 @@ public static class PushSubscriptionValidator
             return "The p256dh key is missing.";
         }
 
-        if (!Base64UrlText.TryDecode(p256dh, out var bytes))
+        if (!Base64Url.IsValid(p256dh))
         {
             return "The p256dh key is not base64url.";
         }
+
+        var bytes = Base64Url.DecodeFromChars(p256dh);
 
         if (bytes.Length != P256.PublicKeyLength || bytes[0] != 0x04)
         {
@@ -118,10 +164,12 @@ public static class PushSubscriptionValidator
             return "The auth secret is missing.";
         }
 
-        if (!Base64UrlText.TryDecode(auth, out var bytes))
+        if (!Base64Url.IsValid(auth))
         {
             return "The auth secret is not base64url.";
         }
+
+        var bytes = Base64Url.DecodeFromChars(auth);
 
         return bytes.Length == WebPushEncryptor.AuthSecretLength
             ? null

@@ -1,3 +1,4 @@
+using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -21,7 +22,7 @@ public static class PushTopic
         ArgumentNullException.ThrowIfNull(key);
         Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
         SHA256.HashData(Encoding.UTF8.GetBytes(key), hash);
-        return Base64UrlText.Encode(hash[..24]);
+        return Base64Url.EncodeToString(hash[..24]);
     }
 
     /// <summary>True when <paramref name="topic"/> may be sent as it is.</summary>

@@ -1,3 +1,4 @@
+using System.Buffers.Text;
 using System.Security.Cryptography;
 
 namespace OO.Push;
@@ -16,8 +17,8 @@ public sealed class VapidKeys
     {
         _publicKey = publicKey;
         _privateKey = privateKey;
-        PublicKey = Base64UrlText.Encode(publicKey);
-        PrivateKey = Base64UrlText.Encode(privateKey);
+        PublicKey = Base64Url.EncodeToString(publicKey);
+        PrivateKey = Base64Url.EncodeToString(privateKey);
     }
 
     /// <summary>The public key, base64url without padding: what the browser subscribes with.</summary>
@@ -41,8 +42,8 @@ public sealed class VapidKeys
     /// <exception cref="FormatException">A key does not decode, is not a P-256 key, or the two keys are not one pair.</exception>
     public static VapidKeys FromBase64Url(string publicKey, string privateKey)
     {
-        var publicBytes = Base64UrlText.Decode(publicKey, "The VAPID public key");
-        var privateBytes = Base64UrlText.Decode(privateKey, "The VAPID private key");
+        var publicBytes = Decode(publicKey, "The VAPID public key");
+        var privateBytes = Decode(privateKey, "The VAPID private key");
         if (publicBytes.Length != P256.PublicKeyLength || publicBytes[0] != 0x04)
         {
             throw new FormatException($"The VAPID public key must decode to a {P256.PublicKeyLength}-byte uncompressed P-256 point; it decodes to {publicBytes.Length} bytes.");
@@ -61,6 +62,9 @@ public sealed class VapidKeys
 
         return keys;
     }
+
+    private static byte[] Decode(string text, string what) =>
+        Base64Url.IsValid(text) ? Base64Url.DecodeFromChars(text) : throw new FormatException($"{what} is not valid base64url.");
 
     /// <summary>Creates a signer for ES256; the caller disposes it.</summary>
     internal ECDsa CreateSigningKey()

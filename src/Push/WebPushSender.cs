@@ -1,22 +1,27 @@
+using System.Buffers.Text;
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
+using System.Runtime.CompilerServices;
+using System.Text;
 using Microsoft.Extensions.Options;
-using Polly;
-using Polly.Retry;
 using Polly.Timeout;
 
 namespace OO.Push;
 
 /// <summary>
 /// Sends one encrypted, VAPID-signed message to a subscription and says what became of it.
-/// HTTP results never throw: they come back as a <see cref="PushResult"/>. 5xx answers,
-/// timeouts and connection failures are retried a bounded number of times
-/// (<see cref="PushOptions.MaxAttempts"/>) with exponential backoff and jitter; 4xx answers are
-/// final at once. Registered as a typed <see cref="HttpClient"/> by <c>AddWebPush</c>.
+/// HTTP results never throw: they come back as a <see cref="PushResult"/>. Retries, back-off and
+/// time limits are the client's resilience handler (<see cref="PushResilience"/>); connections go
+/// only to public addresses (<see cref="PushEndpointGuard"/>), redirects are not followed, and at
+/// most <see cref="MaxResponseBodyBytes"/> of an answer is read. Registered as a typed
+/// <see cref="HttpClient"/> by <c>AddWebPush</c>.
 /// </summary>
 public sealed class WebPushSender
 {
+    /// <summary>The most of a push service's answer that is ever read: a hostile endpoint may send gigabytes.</summary>
+    public const int MaxResponseBodyBytes = 4096;
+
     private const int MaxDetailLength = 200;
 
     private readonly HttpClient _httpClient;
@@ -24,7 +29,6 @@ public sealed class WebPushSender
     private readonly PushMetrics _metrics;
     private readonly TimeProvider _timeProvider;
     private readonly PushOptions _options;
-    private readonly ResiliencePipeline<HttpResponseMessage> _pipeline;
 
     /// <summary>Creates a sender; normally resolved from the container.</summary>
     public WebPushSender(HttpClient httpClient, VapidSigner signer, PushMetrics metrics, IOptions<PushOptions> options, TimeProvider timeProvider)
@@ -34,7 +38,6 @@ public sealed class WebPushSender
         _metrics = metrics;
         _timeProvider = timeProvider;
         _options = options.Value;
-        _pipeline = BuildPipeline(_options, timeProvider);
     }
 
     /// <summary>Encrypts <paramref name="message"/> for <paramref name="subscription"/> and posts it.</summary>
@@ -61,7 +64,7 @@ public sealed class WebPushSender
                 nameof(message));
         }
 
-        var validation = PushSubscriptionValidator.Validate(subscription);
+        var validation = PushSubscriptionValidator.Validate(subscription, _options.AllowLoopbackEndpoints);
         if (!validation.IsValid)
         {
             var problems = string.Join(" ", validation.Errors.SelectMany(e => e.Value));
@@ -71,36 +74,26 @@ public sealed class WebPushSender
         var endpoint = new Uri(subscription.Endpoint);
         var body = WebPushEncryptor.Encrypt(
             message.Payload.Span,
-            Base64UrlText.Decode(subscription.P256dh, "p256dh"),
-            Base64UrlText.Decode(subscription.Auth, "auth"));
+            Base64Url.DecodeFromChars(subscription.P256dh),
+            Base64Url.DecodeFromChars(subscription.Auth));
         var ttl = (long)Math.Max(0, (message.TimeToLive ?? _options.TimeToLive).TotalSeconds);
 
-        var attempts = 0;
+        var attempts = new StrongBox<int>();
         try
         {
-            using var response = await _pipeline.ExecuteAsync(
-                async token =>
-                {
-                    attempts++;
-                    using var request = CreateRequest(endpoint, body, ttl, message);
-                    try
-                    {
-                        var attemptResponse = await _httpClient.SendAsync(request, token).ConfigureAwait(false);
-                        _metrics.RecordAttempt((int)attemptResponse.StatusCode);
-                        return attemptResponse;
-                    }
-                    catch
-                    {
-                        _metrics.RecordAttempt(null);
-                        throw;
-                    }
-                },
-                cancellationToken).ConfigureAwait(false);
-            return Finish(await ClassifyAsync(response, attempts, cancellationToken).ConfigureAwait(false));
+            using var request = CreateRequest(endpoint, body, ttl, message);
+            request.Options.Set(PushAttemptHandler.AttemptsKey, attempts);
+            // Headers only: the body is read by hand, to a bound, and only when it is of use.
+            using var response = await _httpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            return Finish(await ClassifyAsync(response, attempts.Value, cancellationToken).ConfigureAwait(false));
+        }
+        catch (Exception exception) when (PushResilience.IsRefusedAddress(exception))
+        {
+            return Finish(new PushResult(PushOutcome.Rejected, null, attempts.Value) { Detail = new PushAddressRefusedException().Message });
         }
         catch (Exception exception) when (IsTransientException(exception) && !cancellationToken.IsCancellationRequested)
         {
-            return Finish(new PushResult(PushOutcome.TransientFailure, null, attempts) { Detail = exception.Message });
+            return Finish(new PushResult(PushOutcome.TransientFailure, null, attempts.Value) { Detail = exception.GetType().Name });
         }
     }
 
@@ -139,65 +132,45 @@ public sealed class WebPushSender
             (int)HttpStatusCode.TooManyRequests => PushOutcome.RateLimited,
             (int)HttpStatusCode.RequestEntityTooLarge => PushOutcome.PayloadTooLarge,
             >= 500 => PushOutcome.TransientFailure,
+            // 3xx included: redirects are not followed, a push service has no reason to send one.
             _ => PushOutcome.Rejected,
         };
 
-        string? detail = null;
-        if (outcome != PushOutcome.Delivered)
-        {
-            var text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
-            detail = text.Length > MaxDetailLength ? text[..MaxDetailLength] : text;
-        }
-
+        var detail = outcome == PushOutcome.Delivered ? null : await ReadDetailAsync(response, cancellationToken).ConfigureAwait(false);
         return new PushResult(outcome, status, attempts)
         {
-            RetryAfter = outcome == PushOutcome.RateLimited ? RetryAfter(response) : null,
+            RetryAfter = outcome == PushOutcome.RateLimited ? PushResilience.RetryAfter(response, _timeProvider) : null,
             Detail = string.IsNullOrEmpty(detail) ? null : detail,
         };
     }
 
-    private TimeSpan? RetryAfter(HttpResponseMessage response)
+    // The start of the answer, for logs: at most MaxResponseBodyBytes are read, within one attempt's time.
+    private async Task<string?> ReadDetailAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
-        var header = response.Headers.RetryAfter;
-        if (header?.Delta is { } delta)
+        using var limit = new CancellationTokenSource(_options.AttemptTimeout, _timeProvider);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, limit.Token);
+        var buffer = new byte[MaxResponseBodyBytes];
+        var read = 0;
+        try
         {
-            return delta;
-        }
-
-        if (header?.Date is { } date)
-        {
-            var wait = date - _timeProvider.GetUtcNow();
-            return wait > TimeSpan.Zero ? wait : TimeSpan.Zero;
-        }
-
-        return null;
-    }
-
-    private static ResiliencePipeline<HttpResponseMessage> BuildPipeline(PushOptions options, TimeProvider timeProvider)
-    {
-        var builder = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = timeProvider };
-        if (options.MaxAttempts > 1)
-        {
-            builder.AddRetry(new RetryStrategyOptions<HttpResponseMessage>
+            await using var stream = await response.Content.ReadAsStreamAsync(linked.Token).ConfigureAwait(false);
+            int count;
+            while (read < buffer.Length && (count = await stream.ReadAsync(buffer.AsMemory(read), linked.Token).ConfigureAwait(false)) > 0)
             {
-                MaxRetryAttempts = options.MaxAttempts - 1,
-                BackoffType = DelayBackoffType.Exponential,
-                UseJitter = true,
-                Delay = options.RetryBaseDelay,
-                MaxDelay = TimeSpan.FromSeconds(30),
-                ShouldHandle = args => ValueTask.FromResult(
-                    args.Outcome.Exception is { } exception
-                        ? IsTransientException(exception)
-                        : (int)args.Outcome.Result!.StatusCode >= 500),
-            });
+                read += count;
+            }
+        }
+        catch (Exception exception) when (exception is IOException or HttpRequestException || (exception is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+        {
+            // What arrived before the answer broke off or ran out of time is detail enough.
         }
 
-        // Inside the retry, so that each attempt gets its own time limit.
-        return builder.AddTimeout(options.AttemptTimeout).Build();
+        var text = Encoding.UTF8.GetString(buffer, 0, read);
+        return text.Length > MaxDetailLength ? text[..MaxDetailLength] : text;
     }
 
-    // OperationCanceledException here is HttpClient's own timeout; the caller's cancellation is
-    // told apart by the token at the call site.
+    // OperationCanceledException here is a time limit; the caller's cancellation is told apart by
+    // the token at the call site.
     private static bool IsTransientException(Exception exception) =>
         exception is HttpRequestException or TimeoutRejectedException or OperationCanceledException;
 

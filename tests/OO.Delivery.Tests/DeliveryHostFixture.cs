@@ -1,19 +1,19 @@
 using System.Net.Http.Json;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
 using OO.Api.Me;
 using OO.Grains.Interfaces.Admin;
 using OO.Grains.Interfaces.Users;
-using OO.Grains.Push;
-using OO.Push.Tests.StandIn;
+using OO.Testing.StandIns.WebPush;
+using OO.Grains;
 using OO.Testing;
 
 namespace OO.Delivery.Tests;
 
 /// <summary>
-/// One oO host per test class with a push-service stand-in on 127.0.0.1 and a fake clock for the
-/// push rules only (the silo keeps the real one). Tests stay independent by signing in as their own
-/// user and setting the clock themselves.
+/// One oO host per test class with a push-service stand-in on 127.0.0.1 (so the testing switch
+/// <c>OO:Push:AllowLoopbackEndpoints</c> is on) and a <see cref="ShiftedClock"/> as the grains'
+/// one clock (<see cref="GrainClock"/>); Orleans and the rest of the host keep the real one.
+/// Tests stay independent by signing in as their own user and moving the clock forward only.
 /// </summary>
 public sealed class DeliveryHostFixture : IAsyncLifetime
 {
@@ -24,8 +24,8 @@ public sealed class DeliveryHostFixture : IAsyncLifetime
 
     public PushServiceStandIn StandIn => _standIn ?? throw new InvalidOperationException("The stand-in has not started.");
 
-    /// <summary>The push rules' clock.</summary>
-    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 7, 1, 10, 0, 0, TimeSpan.Zero));
+    /// <summary>The grains' clock; it starts on 1 July next year, 10:00 UTC (summer time in Europe, as the tests' zones expect).</summary>
+    public ShiftedClock Clock { get; } = new(new DateTimeOffset(DateTime.UtcNow.Year + 1, 7, 1, 10, 0, 0, TimeSpan.Zero));
 
     public IReadOnlyDictionary<string, string?> Settings { get; } = new Dictionary<string, string?>
     {
@@ -37,12 +37,13 @@ public sealed class DeliveryHostFixture : IAsyncLifetime
         ["OO:Push:DefaultInterruptThreshold"] = "-1",
         ["OO:Push:MaxAttempts"] = "2",
         ["OO:Push:RetryBaseDelay"] = "00:00:00.010",
+        ["OO:Push:AllowLoopbackEndpoints"] = "true",
     };
 
     public async Task InitializeAsync()
     {
         _standIn = await PushServiceStandIn.StartAsync();
-        _host = await OOTestHost.StartAsync(Settings, services => services.AddSingleton(new PushClock(Clock)));
+        _host = await OOTestHost.StartAsync(Settings, services => services.AddKeyedSingleton<TimeProvider>(GrainClock.ServiceKey, Clock));
     }
 
     public async Task DisposeAsync()

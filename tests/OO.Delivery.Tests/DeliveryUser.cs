@@ -1,5 +1,5 @@
 using OO.Grains.Interfaces.Users;
-using OO.Push.Tests.StandIn;
+using OO.Testing.StandIns.WebPush;
 
 namespace OO.Delivery.Tests;
 

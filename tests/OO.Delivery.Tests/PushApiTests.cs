@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http;
 using OO.Api.Push;
 using OO.Push;
 using OO.Testing;
+using OO.Testing.StandIns.WebPush;
 
 namespace OO.Delivery.Tests;
 
@@ -83,18 +84,19 @@ public sealed class PushApiTests(DeliveryHostFixture fixture) : IClassFixture<De
     }
 
     [Fact]
-    public async Task The_test_endpoint_sends_a_notification_now_and_answers_with_the_outcome()
+    public async Task The_test_endpoint_sends_a_notification_now_and_answers_with_a_coarse_outcome_per_device()
     {
         var user = await fixture.NewUserAsync();
 
         var response = await user.Client.PostAsync("/api/push/test", JsonContent.Create(new { }));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var result = await response.Content.ReadFromJsonAsync<PushTestResponse>();
-        Assert.Equal("Delivered", result!.Outcome);
-        var device = Assert.Single(result.Devices);
-        Assert.Equal(fixture.StandIn.Origin, device.Service);
-        Assert.Equal(201, device.StatusCode);
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal("delivered", json.RootElement.GetProperty("outcome").GetString());
+        var device = Assert.Single(json.RootElement.GetProperty("devices").EnumerateArray());
+        Assert.Equal(["device", "outcome"], device.EnumerateObject().Select(p => p.Name));
+        Assert.Equal("delivered", device.GetProperty("outcome").GetString());
+        Assert.DoesNotContain(user.Device!.Id, json.RootElement.GetRawText(), StringComparison.Ordinal);
         var received = Assert.Single(fixture.StandIn.ReceivedFor(user.Device!));
         Assert.Null(received.VapidError);
         using var payload = JsonDocument.Parse(received.Plaintext!);
@@ -108,15 +110,49 @@ public sealed class PushApiTests(DeliveryHostFixture fixture) : IClassFixture<De
     public async Task The_test_endpoint_reports_a_gone_device_and_removes_it()
     {
         var user = await fixture.NewUserAsync();
-        fixture.StandIn.Script(user.Device!, new OO.Push.Tests.StandIn.StandInReply(410));
+        fixture.StandIn.Script(user.Device!, new StandInReply(410));
 
         var result = await (await user.Client.PostAsync("/api/push/test", JsonContent.Create(new { }))).Content.ReadFromJsonAsync<PushTestResponse>();
 
-        Assert.Equal("Gone", result!.Outcome);
+        Assert.Equal("removed", result!.Outcome);
         Assert.Equal(0, (await user.Grain.GetAdminView())!.Push!.Devices);
         var again = await user.Client.PostAsync("/api/push/test", JsonContent.Create(new { }));
         Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
         Assert.Equal("application/problem+json", again.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task A_failing_device_is_reported_as_failed_without_its_status_or_attempts()
+    {
+        var user = await fixture.NewUserAsync();
+        fixture.StandIn.Script(user.Device!, new StandInReply(500), new StandInReply(503));
+
+        var response = await user.Client.PostAsync("/api/push/test", JsonContent.Create(new { }));
+
+        var text = await response.Content.ReadAsStringAsync();
+        var result = JsonSerializer.Deserialize<PushTestResponse>(text, new JsonSerializerOptions(JsonSerializerDefaults.Web));
+        Assert.Equal("failed", result!.Outcome);
+        Assert.Equal("failed", Assert.Single(result.Devices).Outcome);
+        Assert.DoesNotContain("50", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("attempt", text, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task A_second_test_push_within_the_cooldown_is_refused_with_retry_after_until_the_clock_moves_on()
+    {
+        var user = await fixture.NewUserAsync();
+        Assert.Equal(HttpStatusCode.OK, (await user.Client.PostAsync("/api/push/test", JsonContent.Create(new { }))).StatusCode);
+        fixture.Clock.Advance(TimeSpan.FromSeconds(10));
+
+        var again = await user.Client.PostAsync("/api/push/test", JsonContent.Create(new { }));
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, again.StatusCode);
+        Assert.Equal("application/problem+json", again.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(TimeSpan.FromSeconds(20), again.Headers.RetryAfter?.Delta);
+        Assert.Single(fixture.StandIn.ReceivedFor(user.Device!));
+        fixture.Clock.Advance(TimeSpan.FromSeconds(20));
+        Assert.Equal(HttpStatusCode.OK, (await user.Client.PostAsync("/api/push/test", JsonContent.Create(new { }))).StatusCode);
+        Assert.Equal(2, fixture.StandIn.ReceivedFor(user.Device!).Count);
     }
 
     [Fact]
@@ -169,7 +205,7 @@ public sealed class PushApiTests(DeliveryHostFixture fixture) : IClassFixture<De
         Assert.Contains("src=\"/push.js\"", await client.GetStringAsync("/settings"), StringComparison.Ordinal);
     }
 
-    private static async Task<int> Subscribe(DeliveryUser user, OO.Push.Tests.StandIn.StandInSubscription device)
+    private static async Task<int> Subscribe(DeliveryUser user, StandInSubscription device)
     {
         var response = await user.Client.PostAsJsonAsync("/api/push/subscriptions", DeliveryUser.Body(device));
         response.EnsureSuccessStatusCode();

@@ -18,12 +18,17 @@ public sealed class PushServiceCollectionExtensionsTests
         Assert.Equal(TimeSpan.FromMinutes(15), options.DeliverEvery);
         Assert.Equal(TimeSpan.FromHours(12), options.TokenLifetime);
         Assert.Equal(3, options.MaxAttempts);
+        Assert.Equal(TimeSpan.FromSeconds(20), options.TotalTimeout);
+        Assert.Equal(TimeSpan.FromSeconds(30), options.TestPushCooldown);
+        Assert.False(options.AllowLoopbackEndpoints);
     }
 
     [Theory]
     [InlineData("OO:Push:Subject", "ops@oo.example")]
     [InlineData("OO:Push:TokenLifetime", "1.00:00:01")]
     [InlineData("OO:Push:MaxAttempts", "0")]
+    [InlineData("OO:Push:TotalTimeout", "00:00:30")]
+    [InlineData("OO:Push:TestPushCooldown", "-00:00:01")]
     public void Invalid_settings_are_refused_with_the_key_named(string key, string value)
     {
         using var provider = Build(new() { [key] = value });

@@ -64,6 +64,23 @@ public sealed class VapidSignerTests
     }
 
     [Fact]
+    public void The_token_cache_is_bounded_and_forgets_tokens_due_for_renewal()
+    {
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 23, 12, 0, 0, TimeSpan.Zero));
+        var signer = new VapidSigner(VapidKeys.Generate(), Options.Create(new PushOptions()), clock);
+
+        for (var i = 0; i < VapidSigner.MaxCachedAudiences * 3; i++)
+        {
+            signer.CreateAuthorization(new Uri($"https://push{i}.example/a"));
+        }
+
+        Assert.Equal(VapidSigner.MaxCachedAudiences, signer.CachedCount);
+        clock.Advance(TimeSpan.FromHours(10));
+        signer.CreateAuthorization(new Uri("https://push.example/a"));
+        Assert.Equal(1, signer.CachedCount);
+    }
+
+    [Fact]
     public void A_token_lifetime_over_24_hours_is_refused() =>
         Assert.Throws<ArgumentOutOfRangeException>(() =>
             new VapidSigner(VapidKeys.Generate(), Options.Create(new PushOptions { TokenLifetime = TimeSpan.FromHours(25) }), TimeProvider.System));

@@ -1,9 +1,12 @@
 using System.Diagnostics.Metrics;
 using System.Globalization;
+using System.Net;
 using System.Text;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using OO.Push.Tests.StandIn;
+using Microsoft.Extensions.Logging;
+using OO.Testing;
+using OO.Testing.StandIns.WebPush;
 
 namespace OO.Push.Tests;
 
@@ -12,6 +15,7 @@ public sealed class WebPushSenderTests : IAsyncLifetime
     private readonly string _keyDirectory = Path.Combine(Path.GetTempPath(), "oo-push-tests", Guid.NewGuid().ToString("N"));
     private PushServiceStandIn _service = null!;
     private ServiceProvider _provider = null!;
+    private readonly CapturedLogs _logs = new();
 
     public async Task InitializeAsync()
     {
@@ -23,9 +27,14 @@ public sealed class WebPushSenderTests : IAsyncLifetime
                 ["OO:Push:KeyDirectory"] = _keyDirectory,
                 ["OO:Push:MaxAttempts"] = "3",
                 ["OO:Push:RetryBaseDelay"] = "00:00:00.010",
+                // The stand-in is on loopback.
+                ["OO:Push:AllowLoopbackEndpoints"] = "true",
             })
             .Build();
-        _provider = new ServiceCollection().AddWebPush(configuration).BuildServiceProvider();
+        _provider = new ServiceCollection()
+            .AddLogging(logging => logging.SetMinimumLevel(LogLevel.Trace).AddProvider(_logs))
+            .AddWebPush(configuration)
+            .BuildServiceProvider();
     }
 
     public async Task DisposeAsync()
@@ -231,6 +240,95 @@ public sealed class WebPushSenderTests : IAsyncLifetime
 
         Assert.Equal(["500", "201"], attempts);
         Assert.Equal(["Delivered"], outcomes);
+    }
+
+    [Fact]
+    public async Task A_redirect_is_not_followed()
+    {
+        var subscription = _service.CreateSubscription();
+        var elsewhere = _service.CreateSubscription();
+        _service.Script(subscription, new StandInReply(307, Location: elsewhere.Endpoint.ToString()));
+
+        var result = await Sender().SendAsync(Subscribe(subscription), PushMessage.FromText("{}"));
+
+        Assert.Equal(PushOutcome.Rejected, result.Outcome);
+        Assert.Equal(307, result.StatusCode);
+        Assert.Single(_service.ReceivedFor(subscription));
+        Assert.Empty(_service.ReceivedFor(elsewhere));
+    }
+
+    [Fact]
+    public async Task A_huge_answer_is_read_only_to_a_small_bound()
+    {
+        const long huge = 256L * 1024 * 1024;
+        var subscription = _service.CreateSubscription();
+        _service.Script(subscription, new StandInReply(400, BodyBytes: huge));
+
+        var result = await Sender().SendAsync(Subscribe(subscription), PushMessage.FromText("{}"));
+
+        Assert.Equal(PushOutcome.Rejected, result.Outcome);
+        Assert.InRange(result.Detail!.Length, 1, 200);
+        // The client stopped reading and closed the connection long before the end of the answer.
+        await Eventually.True(
+            () => Task.FromResult(_service.BodyBytesSent(subscription) is not null), TimeSpan.FromSeconds(20), "the stand-in to stop sending");
+        Assert.InRange(_service.BodyBytesSent(subscription)!.Value, 0, huge / 8);
+    }
+
+    [Fact]
+    public async Task A_429_with_a_short_retry_after_is_waited_out_and_retried()
+    {
+        var subscription = _service.CreateSubscription();
+        _service.Script(subscription, new StandInReply(429, "1"));
+
+        var result = await Sender().SendAsync(Subscribe(subscription), PushMessage.FromText("{}"));
+
+        Assert.Equal(new PushResult(PushOutcome.Delivered, 201, 2), result);
+        Assert.Equal([429, 201], _service.ReceivedFor(subscription).Select(m => m.StatusCode));
+    }
+
+    [Fact]
+    public async Task Nothing_logged_while_sending_names_the_endpoint()
+    {
+        var subscription = _service.CreateSubscription();
+        _service.Script(subscription, new StandInReply(503), new StandInReply(410));
+
+        var result = await Sender().SendAsync(Subscribe(subscription), PushMessage.FromText("{}"));
+
+        Assert.Equal(PushOutcome.Gone, result.Outcome);
+        Assert.Equal(2, _service.ReceivedFor(subscription).Count);
+        Assert.Empty(_logs.Containing(subscription.Id));
+        Assert.Empty(_logs.Containing("/push/"));
+    }
+
+    [Fact]
+    public async Task A_public_name_that_resolves_to_a_private_address_is_refused_at_connect_time_and_not_retried()
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["OO:Push:KeyDirectory"] = _keyDirectory, ["OO:Push:RetryBaseDelay"] = "00:00:00.010" })
+            .Build();
+        var resolved = new List<string>();
+        await using var provider = new ServiceCollection()
+            // DNS rebinding: the name passed the subscribe-time check, its address now is internal.
+            .AddSingleton(new PushEndpointGuard(allowLoopback: false, (host, _) =>
+            {
+                lock (resolved)
+                {
+                    resolved.Add(host);
+                }
+
+                return Task.FromResult(new[] { IPAddress.Parse("10.0.0.7") });
+            }))
+            .AddWebPush(configuration)
+            .BuildServiceProvider();
+        var subscription = _service.CreateSubscription();
+
+        var result = await provider.GetRequiredService<WebPushSender>().SendAsync(
+            Subscribe(subscription) with { Endpoint = "https://push.example.com/send/1" }, PushMessage.FromText("{}"));
+
+        Assert.Equal(PushOutcome.Rejected, result.Outcome);
+        Assert.Null(result.StatusCode);
+        Assert.Equal(1, result.Attempts);
+        Assert.Equal(["push.example.com"], resolved);
     }
 
     private WebPushSender Sender() => _provider.GetRequiredService<WebPushSender>();

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Options;
 using OO.Api.Auth;
 using OO.Grains.Interfaces.Push;
 using OO.Grains.Interfaces.Users;
@@ -46,10 +47,10 @@ public static class PushApi
 
     /// <summary>Stores a device after checking it can be pushed to; the same endpoint again replaces its keys.</summary>
     private static async Task<Results<Ok<PushSubscriptionsResponse>, ValidationProblem>> Subscribe(
-        PushSubscriptionBody body, HttpContext http, IGrainFactory grains)
+        PushSubscriptionBody body, HttpContext http, IGrainFactory grains, IOptions<PushOptions> options)
     {
         var subscription = new PushSubscription(body.Endpoint ?? "", body.Keys?.P256dh ?? "", body.Keys?.Auth ?? "");
-        var validation = PushSubscriptionValidator.Validate(subscription);
+        var validation = PushSubscriptionValidator.Validate(subscription, options.Value.AllowLoopbackEndpoints);
         if (!validation.IsValid)
         {
             return TypedResults.ValidationProblem(validation.Errors.ToDictionary(e => FieldName(e.Key), e => e.Value));
@@ -79,11 +80,24 @@ public static class PushApi
         return TypedResults.NoContent();
     }
 
-    /// <summary>Sends a test notification to every device now, through the same sender as tips, and says what came of it.</summary>
+    /// <summary>
+    /// Sends a test notification to every device now, through the same sender as tips, and says per
+    /// device whether it arrived. Coarse on purpose: status codes and attempt counts would turn this
+    /// into a probe of whatever an endpoint points at. At most one per cooldown.
+    /// </summary>
     private static async Task<Results<Ok<PushTestResponse>, ProblemHttpResult>> SendTest(HttpContext http, IGrainFactory grains)
     {
-        var dispatch = await grains.GetGrain<IUserGrain>(http.User.GetUserId()).CreateTestPush();
-        if (dispatch is null)
+        var request = await grains.GetGrain<IUserGrain>(http.User.GetUserId()).CreateTestPush();
+        if (request.RetryAfter is { } wait)
+        {
+            var seconds = (int)Math.Ceiling(wait.TotalSeconds);
+            http.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return TypedResults.Problem(
+                $"A test notification was sent a moment ago. You can send the next one in {seconds} seconds.",
+                statusCode: StatusCodes.Status429TooManyRequests, title: "Too many test notifications");
+        }
+
+        if (request.Dispatch is not { } dispatch)
         {
             return TypedResults.Problem(
                 "No device of yours is subscribed to notifications. Turn notifications on in Settings first.",
@@ -92,11 +106,20 @@ public static class PushApi
 
         var report = await grains.GetGrain<IPushDispatcherGrain>(0).Send(dispatch);
         var devices = report.Devices
-            .Select(d => new PushTestDevice(VapidSigner.Audience(new Uri(d.Endpoint)), d.Outcome, d.StatusCode, d.Attempts))
+            .Select(d => new PushTestDevice(PushEndpointKey.DeviceId(d.Endpoint), Coarse(d.Outcome)))
             .ToList();
-        var outcome = report.AnyDelivered ? PushDispatchReport.Delivered : devices.FirstOrDefault()?.Outcome ?? nameof(PushOutcome.Rejected);
+        var outcome = devices.Any(d => d.Outcome == PushTestOutcomes.Delivered) ? PushTestOutcomes.Delivered
+            : devices.Count > 0 && devices.All(d => d.Outcome == PushTestOutcomes.Removed) ? PushTestOutcomes.Removed
+            : PushTestOutcomes.Failed;
         return TypedResults.Ok(new PushTestResponse(outcome, devices));
     }
+
+    private static string Coarse(string outcome) => outcome switch
+    {
+        nameof(PushOutcome.Delivered) => PushTestOutcomes.Delivered,
+        nameof(PushOutcome.Gone) => PushTestOutcomes.Removed,
+        _ => PushTestOutcomes.Failed,
+    };
 
     /// <summary>The service worker reports that a pushed tip's notification was opened.</summary>
     private static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> Opened(

@@ -9,7 +9,8 @@ public interface IUserPush : IGrainWithStringKey
 {
     /// <summary>
     /// Adds a device the caller has validated, or replaces the keys of one with the same endpoint.
-    /// Returns how many devices the user now has.
+    /// The endpoint becomes this user's alone: another user who had it loses it (the latest
+    /// registration wins). Returns how many devices the user now has.
     /// </summary>
     [Alias("AddPushSubscription")]
     Task<int> AddPushSubscription(PushSubscriptionData subscription);
@@ -18,9 +19,12 @@ public interface IUserPush : IGrainWithStringKey
     [Alias("RemovePushSubscriptions")]
     Task<int> RemovePushSubscriptions(string? endpoint);
 
-    /// <summary>A test notification for every device of the user, to be sent now; null when the user has no device.</summary>
+    /// <summary>
+    /// A test notification for every device of the user, to be sent now; or no dispatch, when the
+    /// user has no device or asked within the cooldown (then with how long to wait).
+    /// </summary>
     [Alias("CreateTestPush")]
-    Task<PushDispatch?> CreateTestPush();
+    Task<PushTestRequest> CreateTestPush();
 
     /// <summary>
     /// Decides whether one tip is worth a push now (what the <c>deliver</c> reminder does on each

@@ -9,13 +9,13 @@ public static class PushDeliveryServiceCollectionExtensions
 {
     /// <summary>
     /// Web Push for the grains: <c>AddWebPush</c> (options from <c>OO:Push</c>, the VAPID pair, the
-    /// sender), the <see cref="PushClock"/> the push rules read, and the start-up load of the VAPID pair.
+    /// sender) and the start-up load of the VAPID pair. The push rules read the grains' one clock, the <see cref="TimeProvider"/> keyed <see cref="GrainClock.ServiceKey"/>.
     /// </summary>
     public static IServiceCollection AddOOPush(this IServiceCollection services, IConfiguration configuration)
     {
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddKeyedSingleton(GrainClock.ServiceKey, (sp, _) => sp.GetRequiredService<TimeProvider>());
         services.AddWebPush(configuration);
-        services.TryAddSingleton(sp => new PushClock(sp.GetRequiredService<TimeProvider>()));
         services.AddHostedService<VapidKeysCheck>();
         return services;
     }

@@ -33,6 +33,16 @@ public sealed partial class PushDispatcherGrain(WebPushSender sender, ILogger<Pu
 
     private async Task<PushDeviceOutcome> SendOne(PushDispatch dispatch, PushSubscriptionData device, PushMessage message)
     {
+        // One endpoint, one user, checked where it matters: a device another user has registered
+        // since is not this user's any more, even if telling this user's grain failed. Reported as
+        // gone, so the user grain drops it.
+        var owner = await GrainFactory.GetGrain<IPushEndpointGrain>(PushEndpointKey.Of(device.Endpoint)).GetOwner();
+        if (owner is not null && owner != dispatch.UserId)
+        {
+            LogTakenOver(logger, dispatch.UserId);
+            return new PushDeviceOutcome(device.Endpoint, nameof(PushOutcome.Gone), null, 0, null);
+        }
+
         try
         {
             var result = await sender.SendAsync(new PushSubscription(device.Endpoint, device.P256dh, device.Auth), message);
@@ -54,6 +64,9 @@ public sealed partial class PushDispatcherGrain(WebPushSender sender, ILogger<Pu
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Push ({Kind}) to a device of user {UserId} was not delivered: {Outcome}, status {StatusCode}, {Attempts} attempts")]
     private static partial void LogNotDelivered(ILogger logger, string userId, PushKind kind, PushOutcome outcome, int? statusCode, int attempts);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "A push device of user {UserId} belongs to another user now; not sent, and removed")]
+    private static partial void LogTakenOver(ILogger logger, string userId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "A push subscription of user {UserId} cannot be pushed to; skipped")]
     private static partial void LogUnusable(ILogger logger, string userId);

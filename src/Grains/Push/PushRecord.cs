@@ -10,7 +10,7 @@ public sealed class PushRecord
     /// <summary>The candidate key (<c>source:sourceRef</c>) the same-as-last rule compares.</summary>
     [Id(1)] public required string Key { get; set; }
 
-    /// <summary>When the decision sent it (push clock).</summary>
+    /// <summary>When the decision sent it.</summary>
     [Id(2)] public DateTimeOffset At { get; set; }
 
     /// <summary>True once a push service accepted it for some device, false when none did; null while the dispatcher is sending.</summary>

@@ -19,6 +19,9 @@ public sealed class PushState
     /// <summary>Counters for the admin view.</summary>
     [Id(3)] public PushCounters Counters { get; set; } = new();
 
+    /// <summary>When the person last asked for a test notification: the cooldown counts from here.</summary>
+    [Id(4)] public DateTimeOffset? LastTestPushAt { get; set; }
+
     /// <summary>How many devices one user may have; adding one more drops the oldest.</summary>
     public const int MaxDevices = 10;
 

@@ -28,7 +28,25 @@ public sealed partial class UserGrain : IRemindable
             return 0;
         }
 
-        var now = pushClock.UtcNow;
+        // One endpoint, one user: the previous owner (a shared computer's last user) drops it first,
+        // so a push for them can never reach the person now signed in on this browser.
+        var previousOwner = await Endpoint(subscription.Endpoint).Claim(UserId);
+        if (previousOwner is not null)
+        {
+            try
+            {
+                await GrainFactory.GetGrain<IUserPush>(previousOwner).RemovePushSubscriptions(subscription.Endpoint);
+                LogDeviceTakenOver(logger, UserId, previousOwner);
+            }
+            catch (Exception error)
+            {
+                // Cleanup only: the claim above is the rule, and the dispatcher checks it before
+                // every send, so the previous owner's pushes no longer reach this device either way.
+                LogDeviceTakeOverUntold(logger, error, UserId, previousOwner);
+            }
+        }
+
+        var now = time.GetUtcNow();
         Push.Subscriptions.RemoveAll(s => s.Endpoint == subscription.Endpoint);
         Push.Subscriptions.Add(new StoredPushSubscription
         {
@@ -37,45 +55,55 @@ public sealed partial class UserGrain : IRemindable
             Auth = subscription.Auth,
             AddedAt = now,
         });
+        List<StoredPushSubscription> dropped = [];
         if (Push.Subscriptions.Count > PushState.MaxDevices)
         {
-            Push.Subscriptions.RemoveRange(0, Push.Subscriptions.Count - PushState.MaxDevices);
+            dropped = Push.Subscriptions[..^PushState.MaxDevices];
+            Push.Subscriptions.RemoveRange(0, dropped.Count);
         }
 
         await push.WriteStateAsync();
+        await ReleaseEndpoints(dropped);
         await SyncDeliverReminder();
         return Push.Subscriptions.Count;
     }
 
     async Task<int> IUserPush.RemovePushSubscriptions(string? endpoint)
     {
-        var removed = endpoint is null ? Push.Subscriptions.Count : Push.Subscriptions.RemoveAll(s => s.Endpoint == endpoint);
-        if (endpoint is null)
+        var removed = Push.Subscriptions.Where(s => endpoint is null || s.Endpoint == endpoint).ToList();
+        if (removed.Count > 0)
         {
-            Push.Subscriptions.Clear();
-        }
-
-        if (removed > 0)
-        {
+            Push.Subscriptions.RemoveAll(removed.Contains);
             await push.WriteStateAsync();
+            await ReleaseEndpoints(removed);
             await SyncDeliverReminder();
         }
 
-        return removed;
+        return removed.Count;
     }
 
-    async Task<PushDispatch?> IUserPush.CreateTestPush()
+    async Task<PushTestRequest> IUserPush.CreateTestPush()
     {
         if (Push.Subscriptions.Count == 0)
         {
-            return null;
+            return new PushTestRequest(null, null);
         }
 
+        // A test push makes the server send a request on the caller's word: at most one per cooldown.
+        var now = time.GetUtcNow();
+        if (Push.LastTestPushAt is { } last && now - last < pushOptions.Value.TestPushCooldown)
+        {
+            return new PushTestRequest(null, pushOptions.Value.TestPushCooldown - (now - last));
+        }
+
+        Push.LastTestPushAt = now;
         Push.Counters.TestPushes++;
         await push.WriteStateAsync();
-        return new PushDispatch(
-            UserId, Guid.NewGuid().ToString("N"), PushKind.Test, PushPayload.ForTest(), Topic: null, pushOptions.Value.TimeToLive,
-            [.. Push.Subscriptions.Select(Data)]);
+        return new PushTestRequest(
+            new PushDispatch(
+                UserId, Guid.NewGuid().ToString("N"), PushKind.Test, PushPayload.ForTest(), Topic: null, pushOptions.Value.TimeToLive,
+                [.. Push.Subscriptions.Select(Data)]),
+            null);
     }
 
     Task<PushDeliveryDecision> IUserPush.DeliverNow() => Deliver();
@@ -90,7 +118,7 @@ public sealed partial class UserGrain : IRemindable
 
         if (record.OpenedAt is null)
         {
-            record.OpenedAt = pushClock.UtcNow;
+            record.OpenedAt = time.GetUtcNow();
             Push.Counters.Opened++;
             await push.WriteStateAsync();
         }
@@ -106,9 +134,9 @@ public sealed partial class UserGrain : IRemindable
             return;
         }
 
-        var now = pushClock.UtcNow;
+        var now = time.GetUtcNow();
         var counters = Push.Counters;
-        var removed = 0;
+        List<StoredPushSubscription> gone = [];
         foreach (var device in report.Devices)
         {
             counters.Attempts += device.Attempts;
@@ -122,7 +150,8 @@ public sealed partial class UserGrain : IRemindable
                     break;
                 case PushOutcome.Gone:
                     counters.Gone++;
-                    removed += Push.Subscriptions.RemoveAll(s => s.Endpoint == device.Endpoint);
+                    gone.AddRange(Push.Subscriptions.Where(s => s.Endpoint == device.Endpoint));
+                    Push.Subscriptions.RemoveAll(s => s.Endpoint == device.Endpoint);
                     break;
                 case PushOutcome.RateLimited:
                     counters.RateLimited++;
@@ -148,9 +177,10 @@ public sealed partial class UserGrain : IRemindable
         }
 
         await push.WriteStateAsync();
-        if (removed > 0)
+        if (gone.Count > 0)
         {
-            LogDevicesGone(logger, UserId, removed);
+            LogDevicesGone(logger, UserId, gone.Count);
+            await ReleaseEndpoints(gone);
             await SyncDeliverReminder();
         }
     }
@@ -175,7 +205,7 @@ public sealed partial class UserGrain : IRemindable
             return new PushDeliveryDecision("NoUser");
         }
 
-        var now = pushClock.UtcNow;
+        var now = time.GetUtcNow();
         var learned = LearnFromPushes();
         var (decision, candidate) = await Decide(now);
         if (candidate is not { } chosen)
@@ -299,7 +329,7 @@ public sealed partial class UserGrain : IRemindable
         }
     }
 
-    /// <summary>Forgets every device and push record and stops the reminder (account deletion).</summary>
+    /// <summary>Forgets every device and push record, releases the endpoints and stops the reminder (account deletion).</summary>
     private async Task ClearPush()
     {
         if (await this.GetReminder(DeliverReminder) is { } reminder)
@@ -307,8 +337,16 @@ public sealed partial class UserGrain : IRemindable
             await this.UnregisterReminder(reminder);
         }
 
+        var devices = Push.Subscriptions.ToList();
         await push.ClearStateAsync();
+        await ReleaseEndpoints(devices);
     }
+
+    private IPushEndpointGrain Endpoint(string endpoint) => GrainFactory.GetGrain<IPushEndpointGrain>(PushEndpointKey.Of(endpoint));
+
+    // After this user's own write, so a failure leaves at worst an owner record a later claim overrides.
+    private Task ReleaseEndpoints(IEnumerable<StoredPushSubscription> devices) =>
+        Task.WhenAll(devices.Select(d => Endpoint(d.Endpoint).Release(UserId)));
 
     private async Task<PushAdminView> PushView()
     {
@@ -337,6 +375,12 @@ public sealed partial class UserGrain : IRemindable
 
     [LoggerMessage(Level = LogLevel.Information, Message = "User {UserId}: pushed tip {TipId} to {Devices} devices")]
     private static partial void LogPushed(ILogger logger, string userId, string tipId, int devices);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "User {UserId} registered a push device that user {PreviousUserId} had; it was removed from them")]
+    private static partial void LogDeviceTakenOver(ILogger logger, string userId, string previousUserId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "User {UserId} registered a push device of user {PreviousUserId}, who could not be told to drop it; their pushes to it are refused at send time")]
+    private static partial void LogDeviceTakeOverUntold(ILogger logger, Exception error, string userId, string previousUserId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "User {UserId}: {Removed} push devices are gone and were removed")]
     private static partial void LogDevicesGone(ILogger logger, string userId, int removed);

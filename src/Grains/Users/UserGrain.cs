@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OO.Grains.Analytics;
@@ -25,12 +26,11 @@ public sealed partial class UserGrain(
     [PersistentState("user", StorageNames.Default)] IPersistentState<UserState> state,
     [PersistentState("learning", StorageNames.Default)] IPersistentState<LearningState> learning,
     [PersistentState("push", StorageNames.Default)] IPersistentState<PushState> push,
-    PushClock pushClock,
     IOptions<PushOptions> pushOptions,
     TipChooser chooser,
     RewardModel rewards,
     IAnalyticsSink analytics,
-    TimeProvider time,
+    [FromKeyedServices(GrainClock.ServiceKey)] TimeProvider time,
     IOptions<TipOptions> tipOptions,
     IOptions<DemoOptions> demoOptions,
     TaskSourceRegistry sources,

@@ -62,6 +62,22 @@
     return { ok: true };
   }
 
+  /**
+   * Before this person leaves this browser (sign-out, account deletion): oO forgets the device and
+   * the browser drops the subscription, so the next person on a shared computer never receives
+   * this person's tips. Never throws: leaving must not depend on the push service.
+   */
+  async function forget() {
+    try {
+      const subscription = supported() ? await current() : null;
+      if (!subscription) return;
+      await oo.api("/api/push/subscriptions", { method: "DELETE", body: { endpoint: subscription.endpoint } }).catch(() => {});
+      await subscription.unsubscribe();
+    } catch {
+      // Offline or no service worker: the push service answers 410 for a dropped subscription later.
+    }
+  }
+
   /** Makes this device match the notify-me setting. */
   async function sync(notify) {
     try {
@@ -71,5 +87,5 @@
     }
   }
 
-  window.ooPush = { supported, subscribe, unsubscribe, sync };
+  window.ooPush = { supported, subscribe, unsubscribe, forget, sync };
 })();

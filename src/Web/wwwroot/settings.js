@@ -99,6 +99,8 @@
 
   $("signout").addEventListener("click", async () => {
     try {
+      // First, while still signed in: this browser stops receiving this person's tips.
+      if (window.ooPush) await window.ooPush.forget();
       await oo.api("/auth/signout", { method: "POST" });
       location.assign("/signin?notice=signedout");
     } catch {
@@ -127,7 +129,12 @@
     $("confirm-yes").disabled = true;
     try {
       const response = await oo.api("/api/me", { method: "DELETE" });
-      if (response.ok || response.status === 401) { location.assign("/signin?notice=deleted"); return; }
+      if (response.ok || response.status === 401) {
+        // The server forgot the device with the account; the browser drops its subscription too.
+        if (window.ooPush) await window.ooPush.forget();
+        location.assign("/signin?notice=deleted");
+        return;
+      }
       $("delete-error").textContent = await oo.problemText(response, "The account could not be deleted. Nothing was removed; try again.");
     } catch {
       $("delete-error").textContent = "You are offline; nothing was deleted.";

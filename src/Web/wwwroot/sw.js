@@ -6,7 +6,7 @@ importScripts("/swpush.js");
 const CacheName = "oo-shell-v1";
 const Shell = [
   "/", "/signin", "/connect", "/settings", "/legal/terms", "/legal/privacy",
-  "/app.css", "/common.js", "/app.js", "/signin.js", "/connect.js", "/settings.js",
+  "/app.css", "/common.js", "/app.js", "/signin.js", "/connect.js", "/settings.js", "/push.js",
   "/manifest.webmanifest", "/icons/icon192.png", "/icons/icon512.png",
 ];
 

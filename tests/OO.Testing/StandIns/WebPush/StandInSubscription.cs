@@ -1,7 +1,7 @@
 using System.Buffers.Text;
 using System.Security.Cryptography;
 
-namespace OO.Push.Tests.StandIn;
+namespace OO.Testing.StandIns.WebPush;
 
 /// <summary>
 /// The browser's side of a subscription: its own P-256 key pair and auth secret, which the

@@ -1,4 +1,4 @@
-namespace OO.Push.Tests.StandIn;
+namespace OO.Testing.StandIns.WebPush;
 
 /// <summary>One request the stand-in received, and what it made of it.</summary>
 /// <param name="SubscriptionId">The {id} of the path.</param>

@@ -12,15 +12,15 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace OO.Push.Tests.StandIn;
+namespace OO.Testing.StandIns.WebPush;
 
 /// <summary>
 /// A Web Push service on 127.0.0.1 for tests: it accepts <c>POST /push/{id}</c>, verifies the
 /// VAPID header (ES256 against the <c>k=</c> key, <c>aud</c> = its own origin, <c>exp</c> within
 /// 24 h), decrypts the <c>aes128gcm</c> body as a browser would (its own implementation of the
 /// receiving side of RFC 8291, so a passing test proves interoperability, not symmetry), records
-/// every request, and answers 201 unless scripted otherwise. Self-contained on purpose: copy it
-/// into another test project as it is.
+/// every request, and answers 201 unless scripted otherwise. The one Web Push stand-in of the
+/// suite: the push, delivery and browser tests use it from here.
 /// </summary>
 public sealed class PushServiceStandIn : IAsyncDisposable
 {
@@ -28,6 +28,7 @@ public sealed class PushServiceStandIn : IAsyncDisposable
     private readonly ConcurrentDictionary<string, StandInSubscription> _subscriptions = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, ConcurrentQueue<StandInReply>> _scripts = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<ReceivedPushMessage> _received = new();
+    private readonly ConcurrentDictionary<string, long> _bodyBytesSent = new(StringComparer.Ordinal);
     private readonly TimeProvider _timeProvider;
 
     private PushServiceStandIn(WebApplication app, TimeProvider timeProvider)
@@ -75,6 +76,13 @@ public sealed class PushServiceStandIn : IAsyncDisposable
             queue.Enqueue(reply);
         }
     }
+
+    /// <summary>
+    /// How many bytes of scripted body the stand-in had flushed to <paramref name="subscription"/>
+    /// before the client stopped reading, once that answer is over; null while it is still being sent.
+    /// </summary>
+    public long? BodyBytesSent(StandInSubscription subscription) =>
+        _bodyBytesSent.TryGetValue(subscription.Id, out var sent) ? sent : null;
 
     /// <summary>Requests received for one subscription.</summary>
     public IReadOnlyList<ReceivedPushMessage> ReceivedFor(StandInSubscription subscription) =>
@@ -136,13 +144,13 @@ public sealed class PushServiceStandIn : IAsyncDisposable
             reply = new StandInReply(StatusCodes.Status201Created);
         }
 
-        return Record(new ReceivedPushMessage(id, headers, plaintext, vapidError, decryptionError, claims, reply.StatusCode), reply.RetryAfter);
+        return Record(new ReceivedPushMessage(id, headers, plaintext, vapidError, decryptionError, claims, reply.StatusCode), reply);
     }
 
-    private IResult Record(ReceivedPushMessage message, string? retryAfter)
+    private IResult Record(ReceivedPushMessage message, StandInReply? reply)
     {
         _received.Enqueue(message);
-        return new ReplyResult(message.StatusCode, retryAfter);
+        return new ReplyResult(message.StatusCode, reply, sent => _bodyBytesSent[message.SubscriptionId] = sent);
     }
 
     private static string? HeaderError(IReadOnlyDictionary<string, string> headers)
@@ -286,17 +294,47 @@ public sealed class PushServiceStandIn : IAsyncDisposable
         return HMACSHA256.HashData(prk, block)[..length];
     }
 
-    private sealed class ReplyResult(int statusCode, string? retryAfter) : IResult
+    private sealed class ReplyResult(int statusCode, StandInReply? reply, Action<long> bodySent) : IResult
     {
-        public Task ExecuteAsync(HttpContext httpContext)
+        public async Task ExecuteAsync(HttpContext httpContext)
         {
             httpContext.Response.StatusCode = statusCode;
-            if (retryAfter is not null)
+            if (reply?.RetryAfter is { } retryAfter)
             {
                 httpContext.Response.Headers.RetryAfter = retryAfter;
             }
 
-            return Task.CompletedTask;
+            if (reply?.Location is { } location)
+            {
+                httpContext.Response.Headers.Location = location;
+            }
+
+            if (reply is not { BodyBytes: > 0 })
+            {
+                return;
+            }
+
+            // Written until the client stops reading (the connection closes) or all of it is sent.
+            var chunk = new byte[64 * 1024];
+            chunk.AsSpan().Fill((byte)'x');
+            var sent = 0L;
+            try
+            {
+                while (sent < reply.BodyBytes && !httpContext.RequestAborted.IsCancellationRequested)
+                {
+                    var size = (int)Math.Min(chunk.Length, reply.BodyBytes - sent);
+                    await httpContext.Response.Body.WriteAsync(chunk.AsMemory(0, size), httpContext.RequestAborted);
+                    await httpContext.Response.Body.FlushAsync(httpContext.RequestAborted);
+                    sent += size;
+                }
+            }
+            catch (Exception exception) when (exception is OperationCanceledException or IOException)
+            {
+            }
+            finally
+            {
+                bodySent(sent);
+            }
         }
     }
 }
