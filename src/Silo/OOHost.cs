@@ -32,6 +32,7 @@ public static class OOHost
         {
             throw new OOConfigurationException(problem);
         }
+
         AddEnvironmentDefaults(builder, settings);
         Directory.CreateDirectory(settings.DataDirectory);
 
@@ -63,8 +64,8 @@ public static class OOHost
         overrideServices?.Invoke(builder.Services);
 
         var app = builder.Build();
-        app.UseOOHttpEdge();
         app.UseOOSecurityHeaders();
+        app.UseOOHttpEdge();
         app.UseExceptionHandler();
         app.UseOOHsts();
         app.UseStatusCodePages();

@@ -34,6 +34,8 @@ public static class HttpEdge
         services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<HttpEdgeOptions>>((forwarded, edge) =>
         {
             forwarded.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            // Walk back through every known proxy of a chain (CDN, then ingress) and stop at the first address that is not one.
+            forwarded.ForwardLimit = null;
             // The defaults trust loopback; a proxy is believed only when configured.
             forwarded.KnownProxies.Clear();
             forwarded.KnownIPNetworks.Clear();

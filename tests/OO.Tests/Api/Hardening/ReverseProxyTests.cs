@@ -48,6 +48,30 @@ public sealed class ReverseProxyTests
     }
 
     [Fact]
+    public async Task Behind_a_chain_of_known_proxies_the_client_is_the_first_address_that_is_not_a_proxy()
+    {
+        await using var oo = await EdgeHost.StartAsync("Testing", new Dictionary<string, string?>
+        {
+            ["OO:RateLimits:SignInPermitLimit"] = "2",
+            ["OO:Http:KnownProxies:0"] = "127.0.0.1",
+            ["OO:Http:KnownNetworks:0"] = "10.0.0.0/8",
+        });
+        using var client = EdgeHost.Client(oo);
+
+        // The client prepends made-up addresses; the ingress (10.0.0.7) appended the address it really saw.
+        var spoofed = new[]
+        {
+            await ProvidersAs(client, "192.0.2.1, 198.51.100.1, 10.0.0.7"),
+            await ProvidersAs(client, "192.0.2.2, 198.51.100.1, 10.0.0.7"),
+            await ProvidersAs(client, "192.0.2.3, 198.51.100.1, 10.0.0.7"),
+        };
+        var someoneElse = await ProvidersAs(client, "198.51.100.2, 10.0.0.7");
+
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests], spoofed);
+        Assert.Equal(HttpStatusCode.OK, someoneElse);
+    }
+
+    [Fact]
     public async Task Redirect_uris_come_from_the_public_base_url_whatever_the_host_header()
     {
         await using var provider = await OidcStandIn.StartAsync();
