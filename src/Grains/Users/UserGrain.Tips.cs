@@ -116,7 +116,9 @@ public sealed partial class UserGrain
             _ => State.Stats with { Dismissed = State.Stats.Dismissed + 1 },
         };
 
-        var closeAtSource = reaction == Reaction.Done && State.Integrations.Contains(served.Tip.Source);
+        // Only a source with an account to close it in (not the demo) gets the promise.
+        var closeAtSource = reaction == Reaction.Done && State.Integrations.Contains(served.Tip.Source)
+            && sources.TryGet(served.Tip.Source, out var source) && source.RequiresAuthorization;
         if (closeAtSource)
         {
             // Promised in the same write as the reaction: the outbox hands it to the integration grain.
