@@ -6,7 +6,7 @@ using OO.Grains.Integrations;
 using OO.Grains.Interfaces.Integrations;
 using OO.Grains.Interfaces.Users;
 using OO.Testing;
-using OO.Todoist.Tests.StandIn;
+using OO.Testing.StandIns;
 
 namespace OO.PollingScale;
 

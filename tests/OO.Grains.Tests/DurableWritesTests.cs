@@ -2,6 +2,7 @@ using OO.Grains.Interfaces.Integrations;
 using OO.Grains.Interfaces.Tasks;
 using OO.Grains.Interfaces.Tips;
 using OO.Grains.Interfaces.Users;
+using Microsoft.Extensions.DependencyInjection;
 using OO.Grains.Tests.Infrastructure;
 
 namespace OO.Grains.Tests;
@@ -24,8 +25,11 @@ public sealed class DurableWritesTests(GrainsCluster cluster) : IClassFixture<Gr
         var outcome = await user.React(tip.TipId, Reaction.Done, dwellMs: 20_000);
 
         Assert.Equal(FeedbackStatus.Recorded, outcome.Status);
+        // While the promise is open, a reminder will bring the grain back after a crash.
+        Assert.True(await HasOutboxReminderAsync(user));
         await cluster.Until(() => account.Closed.Contains("t1"), "the task closed at the source");
         Assert.Single(account.Closed);
+        await cluster.Until(async () => !await HasOutboxReminderAsync(user), "the outbox reminder gone once the promise is kept");
     }
 
     [Fact]
@@ -101,6 +105,30 @@ public sealed class DurableWritesTests(GrainsCluster cluster) : IClassFixture<Gr
 
         await cluster.Until(() => account.RevokedTokens.Count == 1, "the tokens revoked");
         await cluster.Until(() => cluster.Storage.Stored<OO.Grains.Users.UserState>(user.GetGrainId(), "user") is null, "the tombstone purged");
+    }
+
+    [Fact]
+    public async Task After_the_user_revokes_access_at_the_provider_connecting_again_resumes_syncing()
+    {
+        var user = await cluster.NewUserAsync();
+        var account = await cluster.ConnectAsync(user);
+        var integration = cluster.Integration(user);
+        await cluster.Until(async () => (await integration.GetStatus()).SyncCount >= 1, "the first sync");
+        account.RevokeAccessAtProvider();
+
+        await integration.RequestSync();
+        await cluster.Until(async () => (await integration.GetStatus()).NeedsReconnection, "the source asking to be connected again");
+        account.SetTasks(Task("t9"));
+        await cluster.ConnectAsync(user);
+
+        await cluster.Until(async () => (await user.GetTip())?.SourceRef == "t9", "a tip from the reconnected source");
+        Assert.False((await integration.GetStatus()).NeedsReconnection);
+    }
+
+    private async Task<bool> HasOutboxReminderAsync(IUserGrain user)
+    {
+        var table = cluster.Cluster.GetSiloServiceProvider().GetRequiredService<IReminderTable>();
+        return (await table.ReadRows(user.GetGrainId())).Reminders.Any(r => r.ReminderName == "outbox");
     }
 
     private async Task<Tip> TipAsync(IUserGrain user)

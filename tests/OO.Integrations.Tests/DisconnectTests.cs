@@ -21,6 +21,8 @@ public sealed class DisconnectTests
 
         Assert.Equal(HttpStatusCode.NoContent, (await client.DeleteAsync("/api/integrations/todoist")).StatusCode);
 
+        // Revoking is an outbox promise completed right after the disconnect answers.
+        await Eventually.True(() => Task.FromResult(env.StandIn.RevokeRequests.Count > 0), TodoistEnvironment.Patience, "the revoke request");
         var revoke = Assert.Single(env.StandIn.RevokeRequests);
         var basic = Convert.ToBase64String(Encoding.UTF8.GetBytes($"{env.StandIn.ClientId}:{env.StandIn.ClientSecret}"));
         Assert.Equal($"Basic {basic}", revoke.Authorization);
@@ -51,6 +53,7 @@ public sealed class DisconnectTests
 
         Assert.Equal(HttpStatusCode.NoContent, (await client.DeleteAsync("/api/me")).StatusCode);
 
+        await Eventually.True(() => Task.FromResult(env.StandIn.RevokeRequests.Count > 0), TodoistEnvironment.Patience, "the revoke request");
         Assert.Single(env.StandIn.RevokeRequests);
         var linked = await env.Host.Grains.GetGrain<ISourceAccountGrain>($"todoist:{env.StandIn.AuthorizingUserId}").GetUserId();
         Assert.Null(linked);

@@ -53,11 +53,9 @@ public sealed partial class IntegrationGrain
         var changed = false;
         foreach (var close in State.PendingCloses.Where(p => p.NextAttemptAt <= now).ToList())
         {
-            if (close.Uncertain)
+            switch (CloseReconciliation.Decide(close, _lastTasksAt, _lastTasks))
             {
-                if (_lastTasksAt is not { } listedAt || listedAt <= close.LastAttemptAt)
-                {
-                    // Only a listing taken after the unclear attempt tells whether it closed the task.
+                case CloseStep.WaitForListing:
                     if (Waiting(now))
                     {
                         close.NextAttemptAt = Max(State.PollNotBefore, State.RateLimitedUntil) ?? now;
@@ -69,15 +67,10 @@ public sealed partial class IntegrationGrain
                     }
 
                     continue;
-                }
-
-                var listed = _lastTasks?.FirstOrDefault(t => t.SourceRef == close.SourceRef);
-                if (listed is null || (close.DueKnown && (listed.DueDate != close.DueDate || listed.DueAt != close.DueAt)))
-                {
+                case CloseStep.AlreadyClosed:
                     Closed(close);
                     changed = true;
                     continue;
-                }
             }
 
             changed = true;

@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using Microsoft.Extensions.Logging;
 using OO.Grains.Interfaces.Integrations;
 using OO.Grains.Sources;
@@ -98,15 +96,7 @@ public sealed partial class IntegrationGrain
             return null;
         }
 
-        var now = time.GetUtcNow();
-        var value = Base64Url(RandomNumberGenerator.GetBytes(32));
-        State.PendingAuthorizations.RemoveAll(p => p.ExpiresAt <= now);
-        State.PendingAuthorizations.Add(new PendingAuthorization { StateHash = Hash(value), ExpiresAt = now + _options.AuthorizationLifetime });
-        if (State.PendingAuthorizations.Count > AuthorizationsKept)
-        {
-            State.PendingAuthorizations.RemoveRange(0, State.PendingAuthorizations.Count - AuthorizationsKept);
-        }
-
+        var value = PendingAuthorizations.Begin(State.PendingAuthorizations, time.GetUtcNow(), _options.AuthorizationLifetime);
         await state.WriteStateAsync();
         return source.BuildAuthorizeUrl(value, new Uri(redirectUri)).AbsoluteUri;
     }
@@ -118,24 +108,17 @@ public sealed partial class IntegrationGrain
             return new AuthorizationGrant(AuthorizationOutcome.NotOffered);
         }
 
-        var now = time.GetUtcNow();
-        var hash = Hash(stateValue);
-        var pending = State.PendingAuthorizations.FirstOrDefault(p => p.ExpiresAt > now && CryptographicOperations.FixedTimeEquals(
-            Encoding.ASCII.GetBytes(p.StateHash), Encoding.ASCII.GetBytes(hash)));
-        var expired = State.PendingAuthorizations.RemoveAll(p => p.ExpiresAt <= now);
-        if (pending is null)
+        // Single use: consumed before the exchange, whatever the exchange's outcome.
+        var valid = PendingAuthorizations.TryConsume(State.PendingAuthorizations, stateValue, time.GetUtcNow(), out var changed);
+        if (changed)
         {
-            if (expired > 0)
-            {
-                await state.WriteStateAsync();
-            }
-
-            return new AuthorizationGrant(AuthorizationOutcome.InvalidState);
+            await state.WriteStateAsync();
         }
 
-        // Single use: consumed before the exchange, whatever the exchange's outcome.
-        State.PendingAuthorizations.Remove(pending);
-        await state.WriteStateAsync();
+        if (!valid)
+        {
+            return new AuthorizationGrant(AuthorizationOutcome.InvalidState);
+        }
 
         SourceTokens? tokens = null;
         try

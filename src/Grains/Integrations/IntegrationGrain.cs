@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OO.Grains.Interfaces.Integrations;
@@ -32,7 +30,6 @@ public sealed partial class IntegrationGrain(
     private const string PollReminder = "poll";
     private const int ClosedTipsKept = 100;
     private const int DeliveriesKept = 200;
-    private const int AuthorizationsKept = 5;
 
     /// <summary>An unchanged source's snapshot is published again this long after the last, healing one lost with a crashed silo.</summary>
     private static readonly TimeSpan RepublishAfter = TimeSpan.FromHours(6);
@@ -126,8 +123,4 @@ public sealed partial class IntegrationGrain(
     private static DateTimeOffset? Max(DateTimeOffset? a, DateTimeOffset? b) => a is null ? b : b is null ? a : a > b ? a : b;
 
     private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
-
-    private static string Hash(string value) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(value)));
-
-    private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 }

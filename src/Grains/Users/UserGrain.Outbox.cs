@@ -54,7 +54,10 @@ public sealed partial class UserGrain
             return;
         }
 
-        var next = State.Outbox.Count > 0 ? State.Outbox.Min(e => e.NextAttemptAt) : time.GetUtcNow();
+        // Logins that could not be forgotten are tried again after the base delay, never in a tight loop.
+        var next = State.Outbox.Count > 0
+            ? State.Outbox.Min(e => e.NextAttemptAt)
+            : time.GetUtcNow() + integrationOptions.Value.OutboxRetryBaseDelay;
         var dueIn = next - time.GetUtcNow();
         dueIn = dueIn < TimeSpan.Zero ? TimeSpan.Zero : dueIn;
         if (_outboxTimer is null)

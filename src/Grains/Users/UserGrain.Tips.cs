@@ -73,11 +73,7 @@ public sealed partial class UserGrain
             Policy: decision.Policy,
             Propensity: decision.Propensity);
 
-        State.Served.Add(new ServedTip { Tip = tip, Score = decision.Score, Features = decision.Features, ViaPush = viaPush });
-        if (State.Served.Count > _tips.ServedLogSize)
-        {
-            State.Served.RemoveRange(0, State.Served.Count - _tips.ServedLogSize);
-        }
+        ServedTipLog.Append(State.Served, new ServedTip { Tip = tip, Score = decision.Score, Features = decision.Features, ViaPush = viaPush }, _tips.ServedLogSize);
 
         State.Stats = State.Stats with { TipsServed = State.Stats.TipsServed + 1 };
         await state.WriteStateAsync();
@@ -120,7 +116,9 @@ public sealed partial class UserGrain
             _ => State.Stats with { Dismissed = State.Stats.Dismissed + 1 },
         };
 
-        var closeAtSource = reaction == Reaction.Done && State.Integrations.Contains(served.Tip.Source);
+        // Only a source with an account to close it in (not the demo) gets the promise.
+        var closeAtSource = reaction == Reaction.Done && State.Integrations.Contains(served.Tip.Source)
+            && sources.TryGet(served.Tip.Source, out var source) && source.RequiresAuthorization;
         if (closeAtSource)
         {
             // Promised in the same write as the reaction: the outbox hands it to the integration grain.
@@ -199,20 +197,9 @@ public sealed partial class UserGrain
         }
     }
 
-    private ServedTip? CurrentTip(DateTimeOffset now) =>
-        State.Served.Count > 0 && State.Served[^1] is { HasOutcome: false } last && last.Tip.ExpiresAt > now
-            && State.Sources.TryGetValue(last.Tip.Source, out var source)
-            && source.Tasks.Any(t => t.SourceRef == last.Tip.SourceRef)
-            ? last
-            : null;
+    private ServedTip? CurrentTip(DateTimeOffset now) => ServedTipLog.Current(State.Served, State.Sources, now);
 
-    private List<(string Source, SourceTask Task)> OpenCandidates(DateTimeOffset now) =>
-        State.Sources
-            .SelectMany(s => s.Value.Tasks.Select(t => (Source: s.Key, Task: t)))
-            .Where(c => !State.HiddenUntil.TryGetValue(Key(c.Source, c.Task.SourceRef), out var until) || until <= now)
-            .OrderBy(c => c.Source, StringComparer.Ordinal)
-            .ThenBy(c => c.Task.SourceRef, StringComparer.Ordinal)
-            .ToList();
+    private List<(string Source, SourceTask Task)> OpenCandidates(DateTimeOffset now) => CandidatePool.Open(State.Sources, State.HiddenUntil, now);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "User {UserId} served tip {TipId} by {Policy} in {DecisionMicroseconds} µs")]
     private static partial void LogServed(ILogger logger, string userId, string tipId, string policy, long decisionMicroseconds);

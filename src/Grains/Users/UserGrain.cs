@@ -87,7 +87,7 @@ public sealed partial class UserGrain(
 
     private UserSummary Summary() => new(UserId, State.Email ?? "", State.CreatedAt, State.Stats);
 
-    private static string Key(string source, string sourceRef) => $"{source}:{sourceRef}";
+    private static string Key(string source, string sourceRef) => CandidatePool.Key(source, sourceRef);
 
     private static string Name(Reaction reaction) => reaction.ToString().ToLowerInvariant();
 }

@@ -65,6 +65,8 @@ public sealed class GrainsCluster : IAsyncLifetime
             services.Replace(ServiceDescriptor.Singleton<TimeProvider>(sp => sp.GetRequiredService<FakeTimeProvider>()));
             // Orleans' membership, directory and reminder loops keep real time, so advancing the clock never spins them.
             services.UseTimeProviderForBackgroundAreas(TimeProvider.System);
+            // Grains that read the product's keyed grain clock ("oo-grains") read the same fake one.
+            services.AddKeyedSingleton<TimeProvider>("oo-grains", (sp, _) => sp.GetRequiredService<FakeTimeProvider>());
 
             services.AddSingleton<CountingGrainStorage>();
             services.AddGrainStorage(StorageNames.Default, (sp, _) => sp.GetRequiredService<CountingGrainStorage>());

@@ -23,7 +23,7 @@ public sealed class ScriptedAccount(string id)
 
     public int RevokeAttempts { get; private set; }
 
-    public int Refreshes => _generation;
+    public int Refreshes { get; private set; }
 
     public IReadOnlyList<string> Closed
     {
@@ -59,6 +59,15 @@ public sealed class ScriptedAccount(string id)
     /// <summary>The next <paramref name="count"/> closes answer as an outage would.</summary>
     public void FailCloses(int count) => _closeFailures = count;
 
+    /// <summary>The user revoked oO's access at the provider: every token issued so far stops working.</summary>
+    public void RevokeAccessAtProvider()
+    {
+        lock (_gate)
+        {
+            _generation++;
+        }
+    }
+
     /// <summary>The next revoke never answers.</summary>
     public void HangNextRevoke() => _hangNextRevoke = true;
 
@@ -81,6 +90,7 @@ public sealed class ScriptedAccount(string id)
             }
 
             _generation++;
+            Refreshes++;
             return new SourceTokens($"a:{Id}:{_generation}", $"r:{Id}:{_generation}", now + TokenLifetime);
         }
     }

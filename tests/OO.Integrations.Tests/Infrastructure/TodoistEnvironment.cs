@@ -6,7 +6,7 @@ using OO.Api.Tips;
 using OO.Grains.Interfaces.Admin;
 using OO.Grains.Interfaces.Users;
 using OO.Testing;
-using OO.Todoist.Tests.StandIn;
+using OO.Testing.StandIns;
 
 namespace OO.Integrations.Tests.Infrastructure;
 

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using OO.Api.Me;
+using OO.Grains.Interfaces.Users;
 using OO.Testing;
 using OO.Tests.Infrastructure;
 
@@ -39,5 +40,27 @@ public sealed class AccountDeletionTests(PostgresServer postgres)
         var fresh = await again.GetFromJsonAsync<MeResponse>("/api/me");
         Assert.NotEqual(userId, fresh!.UserId);
         Assert.Equal(0, fresh.Stats.TipsServed + fresh.Stats.Done);
+    }
+
+    [Theory]
+    [InlineData("sqlite")]
+    [InlineData("postgres")]
+    public async Task A_deleted_id_stays_deleted_after_a_restart(string engine)
+    {
+        var settings = await new StorageEngine(postgres).FreshAsync(engine);
+        string userId;
+        await using (var first = await OOTestHost.StartAsync(settings))
+        {
+            var client = await first.SignInAsync(EmbeddedHostFixture.NewEmail());
+            userId = (await client.GetFromJsonAsync<MeResponse>("/api/me"))!.UserId;
+            Assert.Equal(HttpStatusCode.NoContent, (await client.DeleteAsync("/api/me")).StatusCode);
+        }
+
+        await using var second = await OOTestHost.StartAsync(settings);
+        var user = second.Grains.GetGrain<IUserGrain>(userId);
+
+        Assert.Null(await user.GetSessionStamp());
+        Assert.Null(await user.EnsureCreated("late@example.com", "dev:late@example.com"));
+        await Assert.ThrowsAsync<UserDeletedException>(() => user.UpdateSettings(UserSettings.Default));
     }
 }

@@ -22,7 +22,9 @@ public sealed class IntegrationListTests(EmbeddedHostFixture fixture) : IClassFi
         Assert.Equal(HttpStatusCode.NoContent, (await client.DeleteAsync("/api/integrations/demo")).StatusCode);
 
         Assert.Empty((await client.GetFromJsonAsync<IntegrationBody[]>("/api/integrations"))!);
-        Assert.Equal(HttpStatusCode.NoContent, (await client.GetAsync("/api/tip")).StatusCode);
+        var tip = await client.GetAsync("/api/tip");
+        Assert.Equal(HttpStatusCode.NoContent, tip.StatusCode);
+        Assert.Equal("no-source", Assert.Single(tip.Headers.GetValues(OO.Api.Tips.TipsApi.StateHeader)));
         Assert.Equal(HttpStatusCode.NotFound, (await client.DeleteAsync("/api/integrations/demo")).StatusCode);
     }
 }

@@ -36,6 +36,34 @@ public sealed class TipRoundTripTests(EmbeddedHostFixture fixture) : IClassFixtu
     }
 
     [Fact]
+    public async Task A_new_demo_users_first_tip_request_returns_a_tip()
+    {
+        var client = await fixture.Host.SignInAsync(EmbeddedHostFixture.NewEmail());
+
+        // The very first request, right after sign-in: it waits for the demo source's first sync.
+        var first = await client.GetAsync("/api/tip");
+
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Equal("demo", (await first.Content.ReadFromJsonAsync<TipResponse>())!.Source);
+    }
+
+    [Fact]
+    public async Task With_nothing_left_to_suggest_the_answer_says_all_done()
+    {
+        var client = await fixture.Host.SignInAsync(EmbeddedHostFixture.NewEmail());
+        HttpResponseMessage response;
+        // The demo has eight tasks: dismiss them all.
+        while ((response = await client.GetAsync("/api/tip")).StatusCode == HttpStatusCode.OK)
+        {
+            var tip = await response.Content.ReadFromJsonAsync<TipResponse>();
+            (await client.PostAsJsonAsync($"/api/tips/{tip!.TipId}/feedback", new { reaction = "dismiss", dwellMs = 1000 })).EnsureSuccessStatusCode();
+        }
+
+        Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
+        Assert.Equal("all-done", Assert.Single(response.Headers.GetValues(TipsApi.StateHeader)));
+    }
+
+    [Fact]
     public async Task The_same_tip_is_served_until_it_is_reacted_to()
     {
         var client = await fixture.Host.SignInAsync(EmbeddedHostFixture.NewEmail());

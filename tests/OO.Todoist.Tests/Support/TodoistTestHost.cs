@@ -4,7 +4,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OO.Todoist.Api;
 using OO.Todoist.OAuth;
-using OO.Todoist.Tests.StandIn;
+using OO.Testing.StandIns;
 using OO.Todoist.Webhooks;
 
 namespace OO.Todoist.Tests.Support;

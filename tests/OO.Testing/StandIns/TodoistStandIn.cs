@@ -12,13 +12,12 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace OO.Todoist.Tests.StandIn;
+namespace OO.Testing.StandIns;
 
 /// <summary>
 /// A local Todoist for tests: a Kestrel server on 127.0.0.1 (a free port) that follows the public
 /// contract of Todoist's OAuth endpoints and REST API v1 closely enough to drive a client end to
-/// end, with scripted faults. Self-contained (ASP.NET Core only) so other test projects can copy
-/// or link this file. Configure clients with <see cref="AuthBaseUrl"/> and <see cref="ApiBaseUrl"/>.
+/// end, with scripted faults. Configure clients with <see cref="AuthBaseUrl"/> and <see cref="ApiBaseUrl"/>.
 /// </summary>
 /// <remarks>
 /// Seeded tasks are served verbatim (including any <c>checked</c>/<c>is_deleted</c> flags a test
