@@ -80,7 +80,6 @@ public sealed class GrainsCluster : IAsyncLifetime
             services.AddSingleton<IAnalyticsSink>(sp => sp.GetRequiredService<RecordingAnalyticsSink>());
             services.AddSingleton<IDataProtectionProvider>(new EphemeralDataProtectionProvider());
             services.AddOptions<PushOptions>();
-            services.AddSingleton(sp => new PushClock(sp.GetRequiredService<TimeProvider>()));
         });
         _cluster = builder.Build();
         await _cluster.DeployAsync();
