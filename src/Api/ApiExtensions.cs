@@ -25,6 +25,7 @@ public static class ApiExtensions
         services.AddSingleton<AdminRoles>();
         services.AddSingleton<SessionSignIn>();
         services.AddSingleton<SessionValidator>();
+        services.AddExceptionHandler<DeletedAccountExceptionHandler>();
         services.AddOOHttpEdge();
         services.AddOORateLimits();
         services.AddProblemDetails();

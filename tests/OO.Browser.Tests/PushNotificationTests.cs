@@ -61,7 +61,7 @@ public sealed class PushNotificationTests(PushNotificationTests.Fixture fixture)
         await Expect(page.GetByText("Saved.")).ToBeVisibleAsync();
         await WaitForAsync(async () => (await user.GetAdminView())!.Push!.Devices == 1, "the device to be registered");
 
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign out", Exact = true }).ClickAsync();
         await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/signin");
 
         Assert.Equal(0, (await user.GetAdminView())!.Push!.Devices);

@@ -49,6 +49,21 @@ public sealed class AccountDeletionTests(GrainsCluster cluster) : IClassFixture<
     }
 
     [Fact]
+    public async Task An_erasure_the_database_did_not_confirm_in_time_is_retried_from_the_outbox()
+    {
+        var user = await cluster.NewUserAsync();
+        var userId = user.GetPrimaryKeyString();
+        cluster.Analytics.EraseTimesOut[userId] = true;
+
+        await user.Delete();
+        Assert.DoesNotContain(userId, cluster.Analytics.Erased);
+
+        cluster.Analytics.EraseTimesOut.TryRemove(userId, out _);
+        await cluster.Until(() => cluster.Analytics.Erased.Contains(userId), "the erasure retried from the outbox");
+        Assert.Null(await user.GetSessionStamp());
+    }
+
+    [Fact]
     public async Task The_first_users_admin_place_is_not_handed_on_when_they_delete_their_account()
     {
         var first = await cluster.NewUserAsync();

@@ -8,4 +8,7 @@ public enum OutboxKind
 
     /// <summary>Revoke a disconnected source's tokens at the provider.</summary>
     RevokeTokens = 1,
+
+    /// <summary>Erase a deleted account's analytics rows (served tips, rewards, dead letters).</summary>
+    EraseAnalytics = 2,
 }

@@ -99,12 +99,34 @@ public sealed partial class UserGrain
         // Every source, not only the connected ones: an abandoned connect leaves integration state too.
         // Disconnecting calls no provider, so this stays well inside the call timeout; revoking is in the outbox.
         await Task.WhenAll(sources.Names.Select(p => Integration(p).Disconnect()));
-        await analytics.EraseUserAsync(UserId, CancellationToken.None);
+        await TryEraseAnalytics();
 
         // Last: once the logins are forgotten, the same person signing in gets a new, empty account.
         await ForgetLogins();
         await FinishDeletion();
         LogDeleted(logger, UserId);
+    }
+
+    /// <summary>
+    /// Erases the account's analytics rows now when the database answers in time; otherwise the promise
+    /// recorded with the tombstone stays in the outbox and is retried, so an erasure outlives a slow
+    /// database or a crash.
+    /// </summary>
+    private async Task TryEraseAnalytics()
+    {
+        var promise = State.Outbox.Find(e => e.Kind == OutboxKind.EraseAnalytics);
+        try
+        {
+            await analytics.EraseUserAsync(UserId, CancellationToken.None);
+            if (promise is not null)
+            {
+                State.Outbox.Remove(promise);
+            }
+        }
+        catch (TimeoutException error)
+        {
+            LogOutboxFailed(logger, error, UserId, OutboxKind.EraseAnalytics, AnalyticsOutbox);
+        }
     }
 
     /// <summary>
@@ -145,6 +167,7 @@ public sealed partial class UserGrain
         // A done not yet handed over has no source left to close it in.
         State.Outbox.RemoveAll(e => e.Kind != OutboxKind.RevokeTokens);
         State.DeletedAt = time.GetUtcNow();
+        State.Outbox.Add(new OutboxEntry { Kind = OutboxKind.EraseAnalytics, Provider = AnalyticsOutbox, NextAttemptAt = State.DeletedAt.Value });
         await GrainFactory.GetGrain<IUserTombstoneGrain>(IUserTombstoneGrain.KeyOf(UserId)).Record(State.DeletedAt.Value);
         State.SessionStamp = null;
         State.Email = null;

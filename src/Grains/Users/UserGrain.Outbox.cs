@@ -13,6 +13,9 @@ public sealed partial class UserGrain
 {
     private const string OutboxReminder = "outbox";
 
+    /// <summary>The <see cref="OutboxEntry.Provider"/> of promises that concern no source.</summary>
+    private const string AnalyticsOutbox = "analytics";
+
     private IGrainTimer? _outboxTimer;
     private bool? _outboxReminderRegistered;
 
@@ -136,6 +139,9 @@ public sealed partial class UserGrain
                 return true;
             case OutboxKind.RevokeTokens when entry.ProtectedTokens is { } tokens:
                 return await Integration(entry.Provider).Revoke(tokens);
+            case OutboxKind.EraseAnalytics:
+                await analytics.EraseUserAsync(UserId, CancellationToken.None);
+                return true;
             default:
                 // An entry missing what it needs can never complete.
                 return true;

@@ -10,6 +10,9 @@ public sealed class RecordingAnalyticsSink : IAnalyticsSink
 
     public ConcurrentQueue<string> Erased { get; } = new();
 
+    /// <summary>Erasures of these users time out, as the real writer's do when the database does not answer in time.</summary>
+    public ConcurrentDictionary<string, bool> EraseTimesOut { get; } = new();
+
     void IAnalyticsSink.Served(ServedTipRecord record) => Served.Enqueue(record);
 
     void IAnalyticsSink.Rewarded(RewardRecord record)
@@ -20,6 +23,11 @@ public sealed class RecordingAnalyticsSink : IAnalyticsSink
 
     Task IAnalyticsSink.EraseUserAsync(string userId, CancellationToken cancellationToken)
     {
+        if (EraseTimesOut.ContainsKey(userId))
+        {
+            return Task.FromException(new TimeoutException("The database did not confirm the erasure in time."));
+        }
+
         Erased.Enqueue(userId);
         return Task.CompletedTask;
     }

@@ -30,14 +30,22 @@ public sealed class AdminRoleTests(PostgresServer postgres)
             settings["OO:Auth:FirstUserIsAdmin"] = optIn;
         }
 
+        var production = environment == "Production";
+        if (production)
+        {
+            // Production needs its public URL; its https makes the cookie Secure, so the clients carry it by hand.
+            settings["OO:PublicBaseUrl"] = Hardening.EdgeHost.ProductionPublicUrl;
+        }
+
         await using var host = await OOTestHost.StartAsync(settings, environment: environment);
-        var (first, firstId) = await SignInAsync(host, EmbeddedHostFixture.NewEmail());
+        Func<string, Task<(HttpClient, string)>> signIn = production ? email => SignInByHandAsync(host, email) : email => SignInAsync(host, email);
+        var (first, firstId) = await signIn(EmbeddedHostFixture.NewEmail());
 
         var admin = await first.GetAsync($"/api/admin/users/{firstId}");
 
         Assert.Equal(expectAdmin ? HttpStatusCode.OK : HttpStatusCode.Forbidden, admin.StatusCode);
         Assert.Equal(expectAdmin, (await first.GetFromJsonAsync<MeResponse>("/api/me"))!.IsAdmin);
-        var (second, secondId) = await SignInAsync(host, EmbeddedHostFixture.NewEmail());
+        var (second, secondId) = await signIn(EmbeddedHostFixture.NewEmail());
         Assert.Equal(HttpStatusCode.Forbidden, (await second.GetAsync($"/api/admin/users/{secondId}")).StatusCode);
     }
 
@@ -109,6 +117,13 @@ public sealed class AdminRoleTests(PostgresServer postgres)
         // An audit row is written before the write is acknowledged, so it is there at once.
         var actors = await AnalyticsRows.ReadAsync(settings, $"SELECT actor FROM oo_audit WHERE target = '{userId}' ORDER BY action");
         Assert.Equal([adminId, adminId], actors);
+    }
+
+    private static async Task<(HttpClient Client, string UserId)> SignInByHandAsync(OOTestHost host, string email)
+    {
+        var client = await Hardening.EdgeHost.SignedInClient(host, email);
+        var me = await client.GetFromJsonAsync<MeResponse>("/api/me");
+        return (client, me!.UserId);
     }
 
     private static async Task<(HttpClient Client, string UserId)> SignInAsync(OOTestHost host, string email, CookieContainer? cookies = null)

@@ -113,7 +113,7 @@ public sealed class SessionTests(PostgresServer postgres)
     private static List<(string Method, string Path)> ProtectedApiRoutes(OOTestHost host, Dictionary<string, string> values) =>
         host.Services.GetRequiredService<EndpointDataSource>().Endpoints
             .OfType<RouteEndpoint>()
-            .Where(e => e.RoutePattern.RawText?.StartsWith("/api", StringComparison.Ordinal) == true
+            .Where(e => e.RoutePattern.RawText?.StartsWith("/api/", StringComparison.Ordinal) == true
                 && e.Metadata.GetMetadata<IAuthorizeData>() is not null
                 && e.Metadata.GetMetadata<IAllowAnonymous>() is null)
             .SelectMany(e => (e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["GET"])

@@ -49,6 +49,8 @@ public sealed class DataProtectionTests(PostgresServer postgres)
         {
             builder.Configuration["OO:DataDirectory"] = Path.Combine(Path.GetTempPath(), $"oo-test-{Guid.NewGuid():N}");
             builder.Configuration["OO:DataProtection:CertificatePath"] = "/no/such/certificate.pfx";
+            // Production (the default environment here) also needs its public URL before it gets this far.
+            builder.Configuration["OO:PublicBaseUrl"] = "https://oo.example.com";
         }));
 
         Assert.StartsWith("OO__DataProtection__CertificatePath", error.Message, StringComparison.Ordinal);

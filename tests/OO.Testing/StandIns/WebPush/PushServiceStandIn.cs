@@ -29,6 +29,7 @@ public sealed class PushServiceStandIn : IAsyncDisposable
     private readonly ConcurrentDictionary<string, ConcurrentQueue<StandInReply>> _scripts = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<ReceivedPushMessage> _received = new();
     private readonly ConcurrentDictionary<string, long> _bodyBytesSent = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, bool> _clientHungUp = new(StringComparer.Ordinal);
     private readonly TimeProvider _timeProvider;
 
     private PushServiceStandIn(WebApplication app, TimeProvider timeProvider)
@@ -83,6 +84,14 @@ public sealed class PushServiceStandIn : IAsyncDisposable
     /// </summary>
     public long? BodyBytesSent(StandInSubscription subscription) =>
         _bodyBytesSent.TryGetValue(subscription.Id, out var sent) ? sent : null;
+
+    /// <summary>
+    /// Whether the client closed the connection before reading the whole scripted answer; null while the
+    /// answer is still being sent. Kestrel turns writes to a closed connection into no-ops, so how many
+    /// bytes were "sent" says little; the hang-up is what shows the client stopped reading.
+    /// </summary>
+    public bool? ClientHungUp(StandInSubscription subscription) =>
+        _clientHungUp.TryGetValue(subscription.Id, out var hungUp) ? hungUp : null;
 
     /// <summary>Requests received for one subscription.</summary>
     public IReadOnlyList<ReceivedPushMessage> ReceivedFor(StandInSubscription subscription) =>
@@ -150,7 +159,11 @@ public sealed class PushServiceStandIn : IAsyncDisposable
     private IResult Record(ReceivedPushMessage message, StandInReply? reply)
     {
         _received.Enqueue(message);
-        return new ReplyResult(message.StatusCode, reply, sent => _bodyBytesSent[message.SubscriptionId] = sent);
+        return new ReplyResult(message.StatusCode, reply, (sent, hungUp) =>
+        {
+            _bodyBytesSent[message.SubscriptionId] = sent;
+            _clientHungUp[message.SubscriptionId] = hungUp;
+        });
     }
 
     private static string? HeaderError(IReadOnlyDictionary<string, string> headers)
@@ -294,7 +307,7 @@ public sealed class PushServiceStandIn : IAsyncDisposable
         return HMACSHA256.HashData(prk, block)[..length];
     }
 
-    private sealed class ReplyResult(int statusCode, StandInReply? reply, Action<long> bodySent) : IResult
+    private sealed class ReplyResult(int statusCode, StandInReply? reply, Action<long, bool> bodySent) : IResult
     {
         public async Task ExecuteAsync(HttpContext httpContext)
         {
@@ -333,7 +346,21 @@ public sealed class PushServiceStandIn : IAsyncDisposable
             }
             finally
             {
-                bodySent(sent);
+                bodySent(sent, await HungUp(httpContext.RequestAborted));
+            }
+        }
+
+        /// <summary>A client that read the whole answer leaves the connection open; one that stopped reading closed it.</summary>
+        private static async Task<bool> HungUp(CancellationToken aborted)
+        {
+            try
+            {
+                await Task.Delay(TimeSpan.FromSeconds(2), aborted);
+                return false;
+            }
+            catch (OperationCanceledException)
+            {
+                return true;
             }
         }
     }
