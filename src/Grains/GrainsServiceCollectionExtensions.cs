@@ -17,6 +17,8 @@ public static class GrainsServiceCollectionExtensions
     public static IServiceCollection AddOOGrainServices(this IServiceCollection services)
     {
         services.TryAddSingleton(TimeProvider.System);
+        // The grains' one clock (see GrainClock): the host's unless a test puts a fake one there.
+        services.TryAddKeyedSingleton(GrainClock.ServiceKey, (sp, _) => sp.GetRequiredService<TimeProvider>());
         services.AddOptions<TipOptions>().BindConfiguration(TipOptions.Section).ValidateOnStart();
         services.AddOptions<RewardOptions>().BindConfiguration(RewardOptions.Section).ValidateOnStart();
         services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.Section).ValidateOnStart();

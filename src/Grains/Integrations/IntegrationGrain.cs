@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OO.Grains.Interfaces.Integrations;
@@ -24,7 +25,7 @@ public sealed partial class IntegrationGrain(
     TaskSourceRegistry sources,
     IntegrationTokenProtector protector,
     IOptions<IntegrationOptions> options,
-    TimeProvider time,
+    [FromKeyedServices(GrainClock.ServiceKey)] TimeProvider time,
     ILogger<IntegrationGrain> logger) : Grain, IIntegrationGrain, IRemindable
 {
     private const string PollReminder = "poll";

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using OO.Grains.Interfaces.Tasks;
 using OO.Learning.Features;
@@ -11,7 +12,7 @@ namespace OO.Grains.Learning;
 /// Chooses the one tip among a user's candidates with the serving policy, lets the shadow policies
 /// score the same request, and writes down why. Policies are stateless: the model is the user's.
 /// </summary>
-public sealed class TipChooser(IOptions<LearningOptions> options, TimeProvider time)
+public sealed class TipChooser(IOptions<LearningOptions> options, [FromKeyedServices(GrainClock.ServiceKey)] TimeProvider time)
 {
     private readonly LearningOptions _options = options.Value;
     private readonly Dictionary<string, IBanditPolicy> _policies = PolicyFactory.Names.ToDictionary(

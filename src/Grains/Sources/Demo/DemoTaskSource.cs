@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using OO.Grains.Interfaces.Tasks;
 
@@ -9,7 +10,7 @@ namespace OO.Grains.Sources.Demo;
 /// authorization (<see cref="RequiresAuthorization"/> is false): its OAuth members are not supported,
 /// completing a task only hides it in oO, and there is nothing to revoke.
 /// </summary>
-public sealed class DemoTaskSource(IOptions<DemoOptions> options, TimeProvider time) : ITaskSource
+public sealed class DemoTaskSource(IOptions<DemoOptions> options, [FromKeyedServices(GrainClock.ServiceKey)] TimeProvider time) : ITaskSource
 {
     public const string ProviderName = "demo";
 

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using OO.Grains.Interfaces.Tasks;
 using OO.Todoist;
@@ -14,7 +15,7 @@ public sealed class TodoistTaskSource(
     ITodoistOAuthClient oauth,
     ITodoistApiClient api,
     IOptionsMonitor<TodoistOptions> options,
-    TimeProvider time) : ITaskSource
+    [FromKeyedServices(GrainClock.ServiceKey)] TimeProvider time) : ITaskSource
 {
     public const string ProviderName = "todoist";
 
