@@ -16,7 +16,9 @@ public sealed class SignInTests(BrowserFixture fixture) : IClassFixture<BrowserF
 
         await page.GotoAsync("/");
 
-        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/signin");
+        // Often the run's first page, on a machine busy with every other test project: wait for the address,
+        // not the load event; the assertions below wait for what the person sees.
+        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/signin", new() { WaitUntil = WaitUntilState.Commit });
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "oO" })).ToBeVisibleAsync();
         await Expect(page.GetByText("One tip. Right now. Feels like magic.")).ToBeVisibleAsync();
         await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Continue with Google" })).ToBeVisibleAsync();

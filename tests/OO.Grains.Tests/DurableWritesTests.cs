@@ -125,6 +125,28 @@ public sealed class DurableWritesTests(GrainsCluster cluster) : IClassFixture<Gr
         Assert.False((await integration.GetStatus()).NeedsReconnection);
     }
 
+    [Fact]
+    public async Task Tokens_this_silo_cannot_decrypt_are_retried_and_never_ask_the_person_to_reconnect()
+    {
+        var user = await cluster.NewUserAsync();
+        var account = await cluster.ConnectAsync(user);
+        var integration = cluster.Integration(user);
+        await cluster.Until(async () => (await integration.GetStatus()).SyncCount >= 1, "the first sync");
+        // What a silo without the Data Protection keys that wrote them sees: ciphertext it cannot read.
+        await user.IntegrationTokensRefreshed(ScriptedTaskSource.ProviderName, "CfDJ8-written-with-keys-this-silo-lacks");
+        await cluster.Cluster.DeactivateAsync(integration);
+        account.SetTasks(Task("t-after"));
+
+        await integration.RequestSync();
+        await cluster.Until(async () => (await integration.GetStatus()).LastError is not null, "the failed sync");
+
+        var status = await integration.GetStatus();
+        Assert.False(status.NeedsReconnection);
+        Assert.True(status.Connected);
+        Assert.Contains("cannot read its stored access", status.LastError, StringComparison.Ordinal);
+        Assert.NotEqual("t-after", (await user.GetTip())?.SourceRef);
+    }
+
     private async Task<bool> HasOutboxReminderAsync(IUserGrain user)
     {
         var table = cluster.Cluster.GetSiloServiceProvider().GetRequiredService<IReminderTable>();

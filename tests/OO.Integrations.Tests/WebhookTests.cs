@@ -58,7 +58,7 @@ public sealed class WebhookTests
     }
 
     [Fact]
-    public async Task A_repeated_delivery_id_is_handled_once_and_other_events_trigger_a_sync()
+    public async Task A_signed_body_is_handled_once_whatever_its_delivery_id_says_and_a_new_event_triggers_a_sync()
     {
         await using var env = await TodoistEnvironment.StartAsync();
         env.StandIn.AddTask(env.StandIn.AuthorizingUserId, "Order printer ink");
@@ -68,32 +68,17 @@ public sealed class WebhookTests
         var added = env.StandIn.AddTask(env.StandIn.AuthorizingUserId, "Sign the lease");
         var delivery = env.StandIn.CreateWebhook("item:added", env.StandIn.AuthorizingUserId, added);
         using var anonymous = env.Host.CreateClient();
-        // Opening tips nudges syncs too; wait until none is in flight before counting.
-        var syncs = await SettledSyncCount(env, client);
+        using var outcomes = new WebhookOutcomes();
+        var syncs = await SyncCount(env, client);
 
         Assert.Equal(HttpStatusCode.OK, (await anonymous.SendAsync(delivery.ToRequest(Target(env)))).StatusCode);
         await Eventually.True(async () => await SyncCount(env, client) > syncs, TodoistEnvironment.Patience, "the webhook's sync");
-        var afterFirst = await SettledSyncCount(env, client);
+        var duplicates = outcomes["duplicate"];
+        // Todoist's own retry repeats the id; a replay of a captured delivery can put any id on the same signed body.
         Assert.Equal(HttpStatusCode.OK, (await anonymous.SendAsync(delivery.ToRequest(Target(env)))).StatusCode);
-        await Task.Delay(1000);
+        Assert.Equal(HttpStatusCode.OK, (await anonymous.SendAsync((delivery with { DeliveryId = $"replayed-{Guid.NewGuid():N}" }).ToRequest(Target(env)))).StatusCode);
 
-        Assert.Equal(afterFirst, await SyncCount(env, client));
-    }
-
-    private static async Task<int> SettledSyncCount(TodoistEnvironment env, HttpClient client)
-    {
-        var count = await SyncCount(env, client);
-        while (true)
-        {
-            await Task.Delay(500);
-            var again = await SyncCount(env, client);
-            if (again == count)
-            {
-                return count;
-            }
-
-            count = again;
-        }
+        Assert.Equal(duplicates + 2, outcomes["duplicate"]);
     }
 
     [Fact]

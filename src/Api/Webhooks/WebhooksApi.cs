@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -31,7 +32,7 @@ public static class WebhooksApi
     }
 
     /// <summary>
-    /// Verifies the signature over the raw body, handles each delivery id once, and answers 200 at once:
+    /// Verifies the signature over the raw body, handles each signed body once, and answers 200 at once:
     /// <c>item:completed</c> becomes a delayed reward for a shown tip, and every event schedules a sync.
     /// </summary>
     private static async Task<Results<Ok, ProblemHttpResult>> ReceiveTodoist(
@@ -59,7 +60,9 @@ public static class WebhooksApi
             return TypedResults.Ok();
         }
 
-        var fresh = await grains.GetIntegrationGrain(userId, Todoist).AcceptWebhook(delivery.DeliveryId, delivery.EventName);
+        // Keyed on what the signature covers: Todoist's retries repeat the body, and a replayed body cannot
+        // pass as new by changing the unsigned X-Todoist-Delivery-ID header.
+        var fresh = await grains.GetIntegrationGrain(userId, Todoist).AcceptWebhook(DeliveryKey(body), delivery.EventName);
         if (fresh && delivery.EventName == TodoistWebhookEventNames.ItemCompleted && delivery.TaskId is { } taskId)
         {
             await grains.GetGrain<IUserGrain>(userId).CompletedInSource(Todoist, taskId);
@@ -67,6 +70,8 @@ public static class WebhooksApi
 
         return TypedResults.Ok();
     }
+
+    private static string DeliveryKey(byte[] signedBody) => Convert.ToHexString(SHA256.HashData(signedBody), 0, 16);
 
     /// <summary>The raw bytes as received (the signature covers exactly these); null when over the limit.</summary>
     private static async Task<byte[]?> ReadBody(HttpRequest request)

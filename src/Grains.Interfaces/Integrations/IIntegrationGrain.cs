@@ -70,9 +70,11 @@ public interface IIntegrationGrain : IGrainWithStringKey
     Task TaskDone(string tipId, string sourceRef);
 
     /// <summary>
-    /// A verified webhook delivery for this user: false when <paramref name="deliveryId"/> was already
-    /// handled; otherwise remembers it and schedules a sync.
+    /// A verified webhook delivery for this user: false when <paramref name="deliveryKey"/> was already
+    /// handled (the last few hundred are remembered); otherwise remembers it and schedules a sync. The key
+    /// is a hash of the signed body, not the provider's unsigned delivery-id header, which anyone who
+    /// replays a captured delivery could change.
     /// </summary>
     [Alias("AcceptWebhook")]
-    Task<bool> AcceptWebhook(string? deliveryId, string eventName);
+    Task<bool> AcceptWebhook(string? deliveryKey, string eventName);
 }

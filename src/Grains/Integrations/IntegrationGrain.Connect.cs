@@ -56,10 +56,9 @@ public sealed partial class IntegrationGrain
 
     async Task<bool> IIntegrationGrain.Revoke(string protectedTokens)
     {
-        if (!sources.TryGet(Provider, out var source) || !source.RequiresAuthorization || !source.IsAvailable
-            || protector.Unprotect(protectedTokens) is not { } tokens)
+        if (!sources.TryGet(Provider, out var source) || !source.RequiresAuthorization || !source.IsAvailable)
         {
-            // Nothing this server can revoke: no such source any more, or tokens no key here can read.
+            // Nothing this server can revoke: no such source any more.
             return true;
         }
 
@@ -67,7 +66,8 @@ public sealed partial class IntegrationGrain
         using var timeout = new CancellationTokenSource(_options.ProviderCallTimeout, time);
         try
         {
-            await source.Revoke(tokens, timeout.Token);
+            // Tokens no key here can read now may become readable once the keys are back: retried, like a slow provider.
+            await source.Revoke(protector.Unprotect(protectedTokens), timeout.Token);
             LogRevoked(logger, this.GetPrimaryKeyString());
             return true;
         }

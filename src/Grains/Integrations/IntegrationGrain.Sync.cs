@@ -23,21 +23,23 @@ public sealed partial class IntegrationGrain
         return Task.CompletedTask;
     }
 
-    async Task<bool> IIntegrationGrain.AcceptWebhook(string? deliveryId, string eventName)
+    async Task<bool> IIntegrationGrain.AcceptWebhook(string? deliveryKey, string eventName)
     {
         if (!State.Connected)
         {
+            IntegrationMetrics.Webhooks.Add(1, new KeyValuePair<string, object?>("outcome", "not-connected"));
             return false;
         }
 
-        if (deliveryId is not null)
+        if (deliveryKey is not null)
         {
-            if (State.RecentDeliveries.Contains(deliveryId))
+            if (State.RecentDeliveries.Contains(deliveryKey))
             {
+                IntegrationMetrics.Webhooks.Add(1, new KeyValuePair<string, object?>("outcome", "duplicate"));
                 return false;
             }
 
-            State.RecentDeliveries.Add(deliveryId);
+            State.RecentDeliveries.Add(deliveryKey);
             if (State.RecentDeliveries.Count > DeliveriesKept)
             {
                 State.RecentDeliveries.RemoveRange(0, State.RecentDeliveries.Count - DeliveriesKept);
@@ -46,6 +48,7 @@ public sealed partial class IntegrationGrain
             await state.WriteStateAsync();
         }
 
+        IntegrationMetrics.Webhooks.Add(1, new KeyValuePair<string, object?>("outcome", "accepted"));
         if (!State.NeedsReconnection)
         {
             _syncRequested = true;
@@ -171,6 +174,14 @@ public sealed partial class IntegrationGrain
                 }
 
                 break;
+            case TaskSourceFault.TokensUnreadable:
+                // The person did nothing wrong: their access is stored, this silo cannot read it. Alert, back off, retry.
+                IntegrationMetrics.TokensUnreadable.Add(1);
+                LogTokensUnreadable(logger, ex, this.GetPrimaryKeyString());
+                State.ConsecutiveFailures++;
+                State.PollNotBefore = now + Backoff(source.PollInterval, State.ConsecutiveFailures, _options.MaxBackoff);
+                State.LastError = $"oO cannot read its stored access to {source.DisplayName} right now; it will try again after {State.PollNotBefore:HH:mm} UTC.";
+                break;
             case TaskSourceFault.RateLimited:
                 var wait = ex.RetryAfter is { } retryAfter && retryAfter > TimeSpan.Zero ? retryAfter : source.PollInterval;
                 State.RateLimitedUntil = now + wait;
@@ -201,6 +212,9 @@ public sealed partial class IntegrationGrain
         var late = TimeSpan.FromTicks(sinceFirst.Ticks % status.Period.Ticks);
         return late > status.Period / 2 ? TimeSpan.Zero : late;
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The stored tokens of {Integration} cannot be decrypted: this silo lacks the Data Protection keys that wrote them (check OO__DataProtection__* and the key store); retrying with back-off")]
+    private static partial void LogTokensUnreadable(ILogger logger, Exception exception, string integration);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Syncing {Integration} failed ({Fault}); tips keep coming from the last snapshot; next try after {NextTry}")]
     private static partial void LogPollFailed(ILogger logger, string integration, TaskSourceFault fault, DateTimeOffset? nextTry);

@@ -16,7 +16,7 @@ public sealed partial class IntegrationGrain
         }
 
         var tokens = await Tokens()
-            ?? throw new TaskSourceException(TaskSourceFault.Unauthorized, "No readable tokens are stored for this source.");
+            ?? throw new TaskSourceException(TaskSourceFault.Unauthorized, "No tokens are stored for this source.");
         var refreshed = false;
         if (tokens.CanRefresh && tokens.ExpiresWithin(RefreshMargin, time.GetUtcNow()))
         {

@@ -21,18 +21,22 @@ public sealed class IntegrationTokenProtector(IDataProtectionProvider provider)
         return _protector.Protect(JsonSerializer.Serialize(new Payload(tokens.AccessToken, tokens.RefreshToken, tokens.ExpiresAt)));
     }
 
-    /// <summary>The tokens, or null when the ciphertext cannot be read (keys lost or rotated out, tampering).</summary>
-    public SourceTokens? Unprotect(string protectedTokens)
+    /// <summary>The tokens in <paramref name="protectedTokens"/>.</summary>
+    /// <exception cref="TaskSourceException">
+    /// <see cref="TaskSourceFault.TokensUnreadable"/> when the ciphertext cannot be read: the keys that wrote it
+    /// are missing on this silo (lost, not yet replicated, rotated out) or it was altered.
+    /// </exception>
+    public SourceTokens Unprotect(string protectedTokens)
     {
         try
         {
             return JsonSerializer.Deserialize<Payload>(_protector.Unprotect(protectedTokens)) is { AccessToken.Length: > 0 } payload
                 ? new SourceTokens(payload.AccessToken, payload.RefreshToken, payload.ExpiresAt)
-                : null;
+                : throw new TaskSourceException(TaskSourceFault.TokensUnreadable, "The stored tokens decrypt to no access token.");
         }
         catch (Exception ex) when (ex is CryptographicException or JsonException or FormatException)
         {
-            return null;
+            throw new TaskSourceException(TaskSourceFault.TokensUnreadable, "The stored tokens cannot be decrypted with this server's Data Protection keys.", innerException: ex);
         }
     }
 

@@ -14,4 +14,10 @@ public enum TaskSourceFault
 
     /// <summary>Any other refusal (404 for a task that is gone, 400): repeating gives the same answer.</summary>
     Rejected,
+
+    /// <summary>
+    /// oO's own stored tokens cannot be decrypted (Data Protection keys missing or not yet replicated): an
+    /// operator's problem, not the person's. Alert and retry with back-off; never ask them to reconnect.
+    /// </summary>
+    TokensUnreadable,
 }

@@ -3,7 +3,9 @@ using System.Net.Http.Json;
 using OO.Api.Integrations;
 using OO.Api.Me;
 using OO.Api.Tips;
+using Microsoft.Extensions.DependencyInjection;
 using OO.Grains.Interfaces.Admin;
+using OO.Grains.Interfaces.Integrations;
 using OO.Grains.Interfaces.Users;
 using OO.Testing;
 using OO.Testing.StandIns;
@@ -108,6 +110,18 @@ public sealed class TodoistEnvironment : IAsyncDisposable
             },
             Patience,
             "a tip from Todoist");
+
+    /// <summary>
+    /// Whether the signed-in person's Todoist integration still has its poll reminder: the state that says
+    /// polling goes on, read from the reminder table instead of waiting to see whether a poll comes.
+    /// </summary>
+    public async Task<bool> IsPolledAsync(HttpClient client)
+    {
+        var me = await client.GetFromJsonAsync<MeResponse>("/api/me");
+        var integration = Host.Grains.GetIntegrationGrain(me!.UserId, "todoist").GetGrainId();
+        var reminders = await Host.Services.GetRequiredService<IReminderTable>().ReadRows(integration);
+        return reminders.Reminders.Any(r => r.ReminderName == "poll");
+    }
 
     public async Task<UserAdminView> AdminViewAsync(HttpClient client)
     {
