@@ -64,6 +64,21 @@ public sealed class AccountDeletionTests(GrainsCluster cluster) : IClassFixture<
     }
 
     [Fact]
+    public async Task A_late_forget_of_a_deleted_account_keeps_the_login_of_the_account_made_since()
+    {
+        var identity = cluster.Grains.GetGrain<IIdentityGrain>($"dev:{Guid.NewGuid():N}@example.com");
+        var deletedId = await identity.GetOrCreateUserId();
+        await identity.Forget(deletedId);
+        var newId = await identity.GetOrCreateUserId();
+
+        // A deletion's outbox retrying its forget after the person signed up again.
+        await identity.Forget(deletedId);
+
+        Assert.NotEqual(deletedId, newId);
+        Assert.Equal(newId, await identity.GetOrCreateUserId());
+    }
+
+    [Fact]
     public async Task The_first_users_admin_place_is_not_handed_on_when_they_delete_their_account()
     {
         var first = await cluster.NewUserAsync();

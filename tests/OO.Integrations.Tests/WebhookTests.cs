@@ -91,6 +91,18 @@ public sealed class WebhookTests
         Assert.Equal(HttpStatusCode.OK, (await anonymous.SendAsync(delivery.ToRequest(Target(env)))).StatusCode);
     }
 
+    [Fact]
+    public async Task A_delivery_over_the_apis_body_limit_but_within_todoists_is_accepted_and_one_over_a_mebibyte_is_not()
+    {
+        await using var env = await TodoistEnvironment.StartAsync();
+        var large = env.StandIn.CreateWebhook("item:updated", "99999", new JsonObject { ["id"] = "1", ["content"] = new string('x', 200 * 1024) });
+        var huge = env.StandIn.CreateWebhook("item:updated", "99999", new JsonObject { ["id"] = "1", ["content"] = new string('x', 1100 * 1024) });
+        using var anonymous = env.Host.CreateClient();
+
+        Assert.Equal(HttpStatusCode.OK, (await anonymous.SendAsync(large.ToRequest(Target(env)))).StatusCode);
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, (await anonymous.SendAsync(huge.ToRequest(Target(env)))).StatusCode);
+    }
+
     private static Uri Target(TodoistEnvironment env) => new(env.Host.Address, "/api/webhooks/todoist");
 
     private static async Task<int> SyncCount(TodoistEnvironment env, HttpClient client) =>

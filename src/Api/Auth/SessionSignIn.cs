@@ -20,7 +20,7 @@ public sealed partial class SessionSignIn(IGrainFactory grains, AdminRoles roles
         if (await grains.GetGrain<IUserGrain>(userId).EnsureCreated(email, login) is not { } user)
         {
             // The login still reached a deleted account (a sign-in racing the deletion): never revive it, start afresh.
-            await grains.GetGrain<IIdentityGrain>(login).Forget();
+            await grains.GetGrain<IIdentityGrain>(login).Forget(userId);
             userId = await grains.GetGrain<IIdentityGrain>(login).GetOrCreateUserId();
             user = await grains.GetGrain<IUserGrain>(userId).EnsureCreated(email, login)
                 ?? throw new InvalidOperationException("A new user id belongs to a deleted account.");

@@ -59,6 +59,7 @@ public static class HttpEdge
         // One wording for unreadable requests in every environment, instead of Development's 500.
         services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddExceptionHandler<BadRequestExceptionHandler>();
+        services.AddExceptionHandler<UnavailableExceptionHandler>();
         // A status set without a body (Kestrel's 413 read inside a minimal API, a 415) still gets a sentence.
         services.AddOptions<ProblemDetailsOptions>().Configure<IOptions<HttpEdgeOptions>>((problems, edge) =>
         {

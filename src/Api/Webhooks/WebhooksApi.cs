@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.Features;
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -38,6 +39,12 @@ public static class WebhooksApi
     private static async Task<Results<Ok, ProblemHttpResult>> ReceiveTodoist(
         HttpContext http, TodoistWebhookVerifier verifier, IGrainFactory grains)
     {
+        // Todoist's deliveries may be larger than the API's general body limit; this endpoint reads its own bound.
+        if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+        {
+            limit.MaxRequestBodySize = MaxBodyBytes;
+        }
+
         var body = await ReadBody(http.Request);
         if (body is null)
         {

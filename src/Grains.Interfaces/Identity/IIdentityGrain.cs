@@ -11,7 +11,11 @@ public interface IIdentityGrain : IGrainWithStringKey
     [Alias("GetOrCreateUserId")]
     Task<string> GetOrCreateUserId();
 
-    /// <summary>Forgets the mapping (account deletion): the next sign-in with this login creates a new user.</summary>
+    /// <summary>
+    /// Forgets the mapping when it still reaches <paramref name="userId"/> (account deletion): the next sign-in
+    /// with this login creates a new user. A mapping that already moved on to a newer account is kept, so a late
+    /// retry of a deletion never orphans the account the person made since.
+    /// </summary>
     [Alias("Forget")]
-    Task Forget();
+    Task Forget(string userId);
 }

@@ -18,8 +18,13 @@ public sealed class IdentityGrain(
         return state.State.UserId;
     }
 
-    async Task IIdentityGrain.Forget()
+    async Task IIdentityGrain.Forget(string userId)
     {
+        if (state.State.UserId != userId)
+        {
+            return;
+        }
+
         await state.ClearStateAsync();
         this.DeactivateOnIdle();
     }

@@ -71,6 +71,15 @@ public sealed partial class UserGrain
         {
             State.SessionStamp = NewSessionStamp();
             await state.WriteStateAsync();
+
+            // A lost phone keeps receiving pushes (tip text included) unless its device goes with the sessions.
+            var devices = Push.Subscriptions.ToList();
+            if (devices.Count > 0)
+            {
+                Push.Subscriptions.Clear();
+                await push.WriteStateAsync();
+                await ReleaseEndpoints(devices);
+            }
         }
     }
 
@@ -94,11 +103,22 @@ public sealed partial class UserGrain
             }
 
             await Tombstone();
+
+            // From here on the reminder brings the grain back to finish (erase, forget the logins) whatever fails below.
+            await ArmOutbox();
         }
 
         // Every source, not only the connected ones: an abandoned connect leaves integration state too.
-        // Disconnecting calls no provider, so this stays well inside the call timeout; revoking is in the outbox.
-        await Task.WhenAll(sources.Names.Select(p => Integration(p).Disconnect()));
+        // Disconnecting calls no provider; a busy integration grain still runs the queued call after the deadline.
+        try
+        {
+            await Task.WhenAll(sources.Names.Select(p => Integration(p).Disconnect())).WaitAsync(DisconnectDeadline, time);
+        }
+        catch (TimeoutException error)
+        {
+            LogDisconnectSlow(logger, error, UserId);
+        }
+
         await TryEraseAnalytics();
 
         // Last: once the logins are forgotten, the same person signing in gets a new, empty account.
@@ -123,8 +143,9 @@ public sealed partial class UserGrain
                 State.Outbox.Remove(promise);
             }
         }
-        catch (TimeoutException error)
+        catch (Exception error) when (error is TimeoutException or InvalidOperationException)
         {
+            // Not confirmed in time, or the writer is stopping: the promise stays and the outbox retries it.
             LogOutboxFailed(logger, error, UserId, OutboxKind.EraseAnalytics, AnalyticsOutbox);
         }
     }
@@ -182,6 +203,12 @@ public sealed partial class UserGrain
         await learning.ClearStateAsync();
         await ClearPush();
     }
+
+    /// <summary>How long deletion waits for its sources to stop, well inside the caller's 30 s grain call timeout.</summary>
+    private static readonly TimeSpan DisconnectDeadline = TimeSpan.FromSeconds(10);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Deleting user {UserId}: a source did not confirm its disconnect in time; it runs when that source is free")]
+    private static partial void LogDisconnectSlow(ILogger logger, Exception exception, string userId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "User {UserId} created")]
     private static partial void LogCreated(ILogger logger, string userId);

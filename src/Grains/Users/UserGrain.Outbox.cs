@@ -155,7 +155,7 @@ public sealed partial class UserGrain
         {
             try
             {
-                await GrainFactory.GetGrain<IIdentityGrain>(login).Forget();
+                await GrainFactory.GetGrain<IIdentityGrain>(login).Forget(UserId);
                 State.Logins.Remove(login);
             }
             catch (Exception ex)

@@ -112,6 +112,8 @@
   $("signout-everywhere").addEventListener("click", async () => {
     $("signout-everywhere").disabled = true;
     try {
+      // The server forgets every device with the sessions; this browser also unsubscribes at its push service.
+      if (window.ooPush) await window.ooPush.forget();
       const response = await oo.api("/api/me/sessions", { method: "DELETE" });
       if (response.ok || response.status === 401) { location.assign("/signin?notice=signedouteverywhere"); return; }
       $("settings-error").textContent = await oo.problemText(response, "The other sessions could not be ended; try again.");

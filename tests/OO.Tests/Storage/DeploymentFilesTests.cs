@@ -56,7 +56,7 @@ public sealed partial class DeploymentFilesTests
     }
 
     [Fact]
-    public void Only_silo_pods_may_reach_the_silo_port_and_http_stays_open()
+    public void Only_silo_pods_may_reach_the_silo_port_and_only_the_ingress_controller_reaches_http()
     {
         var policy = Documents("networkpolicy.yaml").Single(d => Scalar(d, "metadata", "name") == "oo-silo");
         Assert.Equal("oo-silo", Scalar(policy, "spec", "podSelector", "matchLabels", "app"));
@@ -69,7 +69,8 @@ public sealed partial class DeploymentFilesTests
         Assert.Equal("oo-silo", Scalar(from, "podSelector", "matchLabels", "app"));
 
         var http = rules.Single(r => Ports(r).Contains("8080"));
-        Assert.False(http.Children.ContainsKey(new YamlScalarNode("from")));
+        var ingress = ((YamlSequenceNode)http["from"]).Children.Cast<YamlMappingNode>().Single();
+        Assert.Equal(["namespaceSelector"], ingress.Children.Keys.Select(k => ((YamlScalarNode)k).Value));
         Assert.Equal(2, rules.Count);
     }
 

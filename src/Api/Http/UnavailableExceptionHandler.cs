@@ -1,0 +1,44 @@
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Logging;
+using Orleans.Runtime;
+
+namespace OO.Api.Http;
+
+/// <summary>
+/// A grain call that timed out, or a silo that went away mid-call, is the server being busy or changing,
+/// not a fault of the caller nor a crash: 503 with a short <c>Retry-After</c>, so clients and load
+/// balancers try again, instead of a 500. Whatever the grain had already written stays written.
+/// </summary>
+public sealed partial class UnavailableExceptionHandler(IProblemDetailsService problems, ILogger<UnavailableExceptionHandler> logger) : IExceptionHandler
+{
+    /// <summary>How long a caller is asked to wait before trying again.</summary>
+    public static readonly TimeSpan RetryAfter = TimeSpan.FromSeconds(5);
+
+    public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken cancellationToken)
+    {
+        if (exception is not (TimeoutException or SiloUnavailableException) || http.Response.HasStarted)
+        {
+            return false;
+        }
+
+        LogUnavailable(logger, exception, http.Request.Method, http.Request.Path);
+        http.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+        http.Response.Headers.RetryAfter = ((int)RetryAfter.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return await problems.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = http,
+            Exception = exception,
+            ProblemDetails = new ProblemDetails
+            {
+                Status = StatusCodes.Status503ServiceUnavailable,
+                Title = "Busy",
+                Detail = "oO could not finish this in time. Try again in a few seconds.",
+            },
+        });
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Method} {Path} ran out of time or lost its silo; answered 503")]
+    private static partial void LogUnavailable(ILogger logger, Exception exception, string method, PathString path);
+}
