@@ -278,7 +278,10 @@ public sealed partial class AnalyticsWriter(
         try
         {
             await using var connection = await database.OpenAsync(cancellationToken);
+            // One transaction: a reader never sees a tip gone while its reward is still there.
+            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
             await using var sql = connection.CreateCommand();
+            sql.Transaction = transaction;
             sql.CommandText = """
                 DELETE FROM oo_served_tips WHERE served_at < @cutoff;
                 DELETE FROM oo_rewards WHERE reacted_at < @cutoff;
@@ -286,6 +289,7 @@ public sealed partial class AnalyticsWriter(
                 """;
             AnalyticsCommand.Add(sql, "cutoff", Timestamp(now - _options.Retention));
             await sql.ExecuteNonQueryAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
         }
         catch (DbException error)
         {
