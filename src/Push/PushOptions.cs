@@ -81,8 +81,9 @@ public sealed class PushOptions
     public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
     /// <summary>
-    /// The limit of one message, every attempt and back-off included. It stays under Orleans' 30-second
-    /// grain call timeout, because the test push is awaited by a request. Default: 20 seconds.
+    /// The limit of one message, every attempt, back-off and the reading of the answer included (the
+    /// answer's body, kept only for logs, gets at most one second of it). It stays under Orleans'
+    /// 30-second grain call timeout, because the test push is awaited by a request. Default: 20 seconds.
     /// </summary>
     public TimeSpan TotalTimeout { get; set; } = TimeSpan.FromSeconds(20);
 

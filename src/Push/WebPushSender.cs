@@ -24,6 +24,10 @@ public sealed class WebPushSender
 
     private const int MaxDetailLength = 200;
 
+    // The answer's body is only for logs: a push service that sends headers and then trickles it
+    // gets this long, and never more than what is left of the send's deadline.
+    private static readonly TimeSpan DetailReadLimit = TimeSpan.FromSeconds(1);
+
     private readonly HttpClient _httpClient;
     private readonly VapidSigner _signer;
     private readonly PushMetrics _metrics;
@@ -79,13 +83,20 @@ public sealed class WebPushSender
         var ttl = (long)Math.Max(0, (message.TimeToLive ?? _options.TimeToLive).TotalSeconds);
 
         var attempts = new StrongBox<int>();
+        // One deadline for the whole send, reading the answer included: the resilience pipeline's
+        // total limit ends at the headers, and the test push is awaited under a 30-second grain call.
+        using var deadline = new CancellationTokenSource(_options.TotalTimeout, _timeProvider);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
         try
         {
             using var request = CreateRequest(endpoint, body, ttl, message);
             request.Options.Set(PushAttemptHandler.AttemptsKey, attempts);
             // Headers only: the body is read by hand, to a bound, and only when it is of use.
-            using var response = await _httpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-            return Finish(await ClassifyAsync(response, attempts.Value, cancellationToken).ConfigureAwait(false));
+            using var response = await _httpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, linked.Token).ConfigureAwait(false);
+            var result = await ClassifyAsync(response, attempts.Value, linked.Token).ConfigureAwait(false);
+            // Reading the detail gives up quietly on any time limit; the caller's own cancellation is theirs to see.
+            cancellationToken.ThrowIfCancellationRequested();
+            return Finish(result);
         }
         catch (Exception exception) when (PushResilience.IsRefusedAddress(exception))
         {
@@ -144,10 +155,11 @@ public sealed class WebPushSender
         };
     }
 
-    // The start of the answer, for logs: at most MaxResponseBodyBytes are read, within one attempt's time.
+    // The start of the answer, for logs: at most MaxResponseBodyBytes are read, within DetailReadLimit
+    // and the send's deadline (cancellationToken), whichever ends first.
     private async Task<string?> ReadDetailAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
-        using var limit = new CancellationTokenSource(_options.AttemptTimeout, _timeProvider);
+        using var limit = new CancellationTokenSource(DetailReadLimit, _timeProvider);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, limit.Token);
         var buffer = new byte[MaxResponseBodyBytes];
         var read = 0;
@@ -160,7 +172,7 @@ public sealed class WebPushSender
                 read += count;
             }
         }
-        catch (Exception exception) when (exception is IOException or HttpRequestException || (exception is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+        catch (Exception exception) when (exception is IOException or HttpRequestException or OperationCanceledException)
         {
             // What arrived before the answer broke off or ran out of time is detail enough.
         }

@@ -38,7 +38,8 @@ public sealed class SharedDeviceTests(PostgresServer postgres) : IClassFixture<P
 
             Assert.Equal(1, await SubscribeAsync(b, device));
 
-            Assert.Equal(0, (await host.Grains.GetGrain<IUserGrain>(aId).GetAdminView())!.Push!.Devices);
+            // A is told one-way; until A drops it, the endpoint's owner (B) already keeps A's pushes off it.
+            await DevicesBecome(host, aId, 0);
             Assert.Equal(HttpStatusCode.Conflict, (await a.PostAsync("/api/push/test", JsonContent.Create(new { }))).StatusCode);
             Assert.Equal("NoSubscription", (await host.Grains.GetGrain<IUserGrain>(aId).DeliverNow()).Reason);
             var test = await (await b.PostAsync("/api/push/test", JsonContent.Create(new { }))).Content.ReadFromJsonAsync<PushTestResponse>();
@@ -110,9 +111,39 @@ public sealed class SharedDeviceTests(PostgresServer postgres) : IClassFixture<P
 
         Assert.Equal(PushTestOutcomes.Removed, (await test.Content.ReadFromJsonAsync<PushTestResponse>())!.Outcome);
         Assert.Empty(standIn.ReceivedFor(device));
-        Assert.Equal(0, (await host.Grains.GetGrain<IUserGrain>(aId).GetAdminView())!.Push!.Devices);
+        await DevicesBecome(host, aId, 0);
         Assert.Equal("someone-else", await host.Grains.GetGrain<IPushEndpointGrain>(PushEndpointKey.Of(device.Endpoint.ToString())).GetOwner());
     }
+
+    [Fact]
+    public async Task Two_users_taking_over_each_others_devices_at_once_both_finish_quickly()
+    {
+        await using var standIn = await PushServiceStandIn.StartAsync();
+        await using var host = await OOTestHost.StartAsync(await Settings("sqlite"));
+        var (a, aId) = await SignInAsync(host);
+        var (b, bId) = await SignInAsync(host);
+        var aDevice = standIn.CreateSubscription();
+        var bDevice = standIn.CreateSubscription();
+        await SubscribeAsync(a, aDevice);
+        await SubscribeAsync(b, bDevice);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+
+        // Each takes the other's device at the same moment. Had each user grain awaited the other inside
+        // its turn, both would wait for each other until the 30-second call timeout.
+        await Task.WhenAll(SubscribeAsync(a, bDevice), SubscribeAsync(b, aDevice));
+
+        Assert.InRange(clock.Elapsed, TimeSpan.Zero, TimeSpan.FromSeconds(15));
+        Assert.Equal(aId, await host.Grains.GetGrain<IPushEndpointGrain>(PushEndpointKey.Of(bDevice.Endpoint.ToString())).GetOwner());
+        Assert.Equal(bId, await host.Grains.GetGrain<IPushEndpointGrain>(PushEndpointKey.Of(aDevice.Endpoint.ToString())).GetOwner());
+        // Each then drops the device the other took.
+        await DevicesBecome(host, aId, 1);
+        await DevicesBecome(host, bId, 1);
+    }
+
+    private static Task DevicesBecome(OOTestHost host, string userId, int devices) =>
+        Eventually.True(
+            async () => (await host.Grains.GetGrain<IUserGrain>(userId).GetAdminView())!.Push!.Devices == devices,
+            TimeSpan.FromSeconds(20), $"user {userId} to have {devices} push devices");
 
     private async Task<Dictionary<string, string?>> Settings(string engine)
     {

@@ -331,6 +331,51 @@ public sealed class WebPushSenderTests : IAsyncLifetime
         Assert.Equal(["push.example.com"], resolved);
     }
 
+    [Fact]
+    public async Task An_answer_whose_body_trickles_is_read_for_about_a_second_only()
+    {
+        var subscription = _service.CreateSubscription();
+        // Headers at once, then a byte every 200 ms for over a minute: the body is only for logs.
+        _service.Script(subscription, new StandInReply(400, BodyBytes: 400, TrickleEvery: TimeSpan.FromMilliseconds(200)));
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+
+        var result = await Sender().SendAsync(Subscribe(subscription), PushMessage.FromText("{}"));
+
+        // About 1 s; a read bounded by the attempt limit alone took 10 s.
+        Assert.InRange(clock.Elapsed, TimeSpan.Zero, TimeSpan.FromSeconds(5));
+        Assert.Equal(PushOutcome.Rejected, result.Outcome);
+        Assert.Equal(400, result.StatusCode);
+    }
+
+    [Fact]
+    public async Task Headers_just_before_the_total_limit_then_a_trickled_body_end_the_send_at_the_total_limit()
+    {
+        var total = TimeSpan.FromSeconds(4);
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["OO:Push:KeyDirectory"] = _keyDirectory,
+                ["OO:Push:MaxAttempts"] = "1",
+                ["OO:Push:AttemptTimeout"] = total.ToString(),
+                ["OO:Push:TotalTimeout"] = total.ToString(),
+                ["OO:Push:AllowLoopbackEndpoints"] = "true",
+            })
+            .Build();
+        await using var provider = new ServiceCollection().AddWebPush(configuration).BuildServiceProvider();
+        var subscription = _service.CreateSubscription();
+        _service.Script(subscription, new StandInReply(
+            400, BodyBytes: 400, HeadersAfter: total - TimeSpan.FromMilliseconds(500), TrickleEvery: TimeSpan.FromMilliseconds(200)));
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+
+        var result = await provider.GetRequiredService<WebPushSender>().SendAsync(Subscribe(subscription), PushMessage.FromText("{}"));
+
+        // One deadline for the send, the body included: at most 4 s (plus scheduling slack); reading
+        // the body on a fresh limit after the headers took 3.5 s + 4 s.
+        Assert.InRange(clock.Elapsed, TimeSpan.Zero, total + TimeSpan.FromSeconds(2));
+        // Either way a failure, never delivered; the test push shows it as "failed".
+        Assert.Contains(result.Outcome, new[] { PushOutcome.Rejected, PushOutcome.TransientFailure });
+    }
+
     private WebPushSender Sender() => _provider.GetRequiredService<WebPushSender>();
 
     private static PushSubscription Subscribe(StandInSubscription subscription) =>

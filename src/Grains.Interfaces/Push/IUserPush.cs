@@ -1,3 +1,5 @@
+using Orleans.Concurrency;
+
 namespace OO.Grains.Interfaces.Push;
 
 /// <summary>
@@ -37,7 +39,20 @@ public interface IUserPush : IGrainWithStringKey
     [Alias("PushOpened")]
     Task<bool> PushOpened(string tipId);
 
-    /// <summary>What the push service answered for each device of one push (sent by the dispatcher).</summary>
+    /// <summary>
+    /// What the push service answered for each device of one push (sent by the dispatcher). One-way:
+    /// the dispatcher, and the request awaiting a test push, never wait behind this user's turns.
+    /// </summary>
     [Alias("RecordPushReport")]
+    [OneWay]
     Task RecordPushReport(PushDispatchReport report);
+
+    /// <summary>
+    /// Another user registered the device with <paramref name="endpoint"/>: drop it, unless the endpoint
+    /// is this user's again by the time this arrives. One-way, so that no user grain ever waits for
+    /// another (two users taking over each other's devices would otherwise wait on each other).
+    /// </summary>
+    [Alias("DropTakenOverDevice")]
+    [OneWay]
+    Task DropTakenOverDevice(string endpoint);
 }

@@ -27,6 +27,8 @@ public sealed partial class PushDispatcherGrain(WebPushSender sender, ILogger<Pu
         };
         var devices = await Task.WhenAll(dispatch.Subscriptions.Select(s => SendOne(dispatch, s, message)));
         var report = new PushDispatchReport(dispatch.PushId, dispatch.Kind, devices);
+        // One-way: a test push's request waits for the sends (bounded by PushOptions.TotalTimeout), never
+        // for the user grain's queue, so it stays under the grain call timeout.
         await GrainFactory.GetGrain<IUserGrain>(dispatch.UserId).RecordPushReport(report);
         return report;
     }

@@ -28,22 +28,16 @@ public sealed partial class UserGrain : IRemindable
             return 0;
         }
 
-        // One endpoint, one user: the previous owner (a shared computer's last user) drops it first,
-        // so a push for them can never reach the person now signed in on this browser.
+        // One endpoint, one user: the previous owner (a shared computer's last user) is told to drop it.
+        // One-way, so this turn never waits on another user grain (two users taking over each other's
+        // devices would wait on each other until the call timeout). The claim is the rule: the
+        // dispatcher checks it before every send, so the previous owner's pushes no longer reach this
+        // device even before they have dropped it.
         var previousOwner = await Endpoint(subscription.Endpoint).Claim(UserId);
         if (previousOwner is not null)
         {
-            try
-            {
-                await GrainFactory.GetGrain<IUserPush>(previousOwner).RemovePushSubscriptions(subscription.Endpoint);
-                LogDeviceTakenOver(logger, UserId, previousOwner);
-            }
-            catch (Exception error)
-            {
-                // Cleanup only: the claim above is the rule, and the dispatcher checks it before
-                // every send, so the previous owner's pushes no longer reach this device either way.
-                LogDeviceTakeOverUntold(logger, error, UserId, previousOwner);
-            }
+            await GrainFactory.GetGrain<IUserPush>(previousOwner).DropTakenOverDevice(subscription.Endpoint);
+            LogDeviceTakenOver(logger, UserId, previousOwner);
         }
 
         var now = time.GetUtcNow();
@@ -80,6 +74,25 @@ public sealed partial class UserGrain : IRemindable
         }
 
         return removed.Count;
+    }
+
+    async Task IUserPush.DropTakenOverDevice(string endpoint)
+    {
+        if (!Push.Subscriptions.Exists(s => s.Endpoint == endpoint))
+        {
+            return;
+        }
+
+        // This user may have registered the device again since the message was sent: the endpoint's
+        // owner decides. Not released: it is someone else's.
+        if (await Endpoint(endpoint).GetOwner() == UserId)
+        {
+            return;
+        }
+
+        Push.Subscriptions.RemoveAll(s => s.Endpoint == endpoint);
+        await push.WriteStateAsync();
+        await SyncDeliverReminder();
     }
 
     async Task<PushTestRequest> IUserPush.CreateTestPush()
@@ -376,11 +389,8 @@ public sealed partial class UserGrain : IRemindable
     [LoggerMessage(Level = LogLevel.Information, Message = "User {UserId}: pushed tip {TipId} to {Devices} devices")]
     private static partial void LogPushed(ILogger logger, string userId, string tipId, int devices);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "User {UserId} registered a push device that user {PreviousUserId} had; it was removed from them")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "User {UserId} registered a push device that user {PreviousUserId} had; they were told to drop it")]
     private static partial void LogDeviceTakenOver(ILogger logger, string userId, string previousUserId);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "User {UserId} registered a push device of user {PreviousUserId}, who could not be told to drop it; their pushes to it are refused at send time")]
-    private static partial void LogDeviceTakeOverUntold(ILogger logger, Exception error, string userId, string previousUserId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "User {UserId}: {Removed} push devices are gone and were removed")]
     private static partial void LogDevicesGone(ILogger logger, string userId, int removed);

@@ -311,6 +311,18 @@ public sealed class PushServiceStandIn : IAsyncDisposable
     {
         public async Task ExecuteAsync(HttpContext httpContext)
         {
+            if (reply?.HeadersAfter is { } wait)
+            {
+                try
+                {
+                    await Task.Delay(wait, httpContext.RequestAborted);
+                }
+                catch (OperationCanceledException)
+                {
+                    return;
+                }
+            }
+
             httpContext.Response.StatusCode = statusCode;
             if (reply?.RetryAfter is { } retryAfter)
             {
@@ -324,6 +336,12 @@ public sealed class PushServiceStandIn : IAsyncDisposable
 
             if (reply is not { BodyBytes: > 0 })
             {
+                return;
+            }
+
+            if (reply.TrickleEvery is { } every)
+            {
+                await TrickleAsync(httpContext, reply.BodyBytes, every);
                 return;
             }
 
@@ -347,6 +365,31 @@ public sealed class PushServiceStandIn : IAsyncDisposable
             finally
             {
                 bodySent(sent, await HungUp(httpContext.RequestAborted));
+            }
+        }
+
+        /// <summary>The headers at once, then one byte per pause, until all is sent or the client hangs up.</summary>
+        private async Task TrickleAsync(HttpContext httpContext, long bytes, TimeSpan every)
+        {
+            var sent = 0L;
+            try
+            {
+                await httpContext.Response.StartAsync(httpContext.RequestAborted);
+                await httpContext.Response.Body.FlushAsync(httpContext.RequestAborted);
+                while (sent < bytes)
+                {
+                    await Task.Delay(every, httpContext.RequestAborted);
+                    await httpContext.Response.Body.WriteAsync("x"u8.ToArray(), httpContext.RequestAborted);
+                    await httpContext.Response.Body.FlushAsync(httpContext.RequestAborted);
+                    sent++;
+                }
+            }
+            catch (Exception exception) when (exception is OperationCanceledException or IOException)
+            {
+            }
+            finally
+            {
+                bodySent(sent, httpContext.RequestAborted.IsCancellationRequested || await HungUp(httpContext.RequestAborted));
             }
         }
 
