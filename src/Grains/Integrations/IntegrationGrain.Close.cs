@@ -40,8 +40,11 @@ public sealed partial class IntegrationGrain
         Schedule(TimeSpan.Zero);
     }
 
-    /// <summary>Closes the tasks due for an attempt; failures wait with exponential back-off and show in the status.</summary>
-    private async Task ProcessCloses(ITaskSource source)
+    /// <summary>
+    /// Closes the tasks due for an attempt, until <paramref name="deadline"/> (the rest wait for the next
+    /// turn); failures wait with exponential back-off and show in the status.
+    /// </summary>
+    private async Task ProcessCloses(ITaskSource source, DateTimeOffset deadline)
     {
         var now = time.GetUtcNow();
         if (!State.Connected || State.NeedsReconnection || State.PendingCloses.Count == 0 || !source.IsAvailable
@@ -73,14 +76,20 @@ public sealed partial class IntegrationGrain
                     continue;
             }
 
+            if (time.GetUtcNow() >= deadline)
+            {
+                // This turn's time with the provider is spent: the next turn, a second from now, goes on.
+                break;
+            }
+
             changed = true;
             close.Attempts++;
             close.LastAttemptAt = now;
             try
             {
-                await Call(source, async access =>
+                await Call(source, deadline, async (access, cancellationToken) =>
                 {
-                    await source.CompleteTask(access, close.SourceRef, CancellationToken.None);
+                    await source.CompleteTask(access, close.SourceRef, cancellationToken);
                     return true;
                 });
                 Closed(close);

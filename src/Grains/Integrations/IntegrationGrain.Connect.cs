@@ -28,7 +28,7 @@ public sealed partial class IntegrationGrain
         }
         else
         {
-            await Sync(source);
+            await Sync(source, time.GetUtcNow() + _options.ProviderCallTimeout);
         }
 
         return Status();
@@ -121,10 +121,12 @@ public sealed partial class IntegrationGrain
         }
 
         SourceTokens? tokens = null;
+        // The OAuth callback waits on this through the user grain: the provider gets part of Orleans' call timeout, not all of it.
+        using var timeout = new CancellationTokenSource(_options.ProviderCallTimeout, time);
         try
         {
-            tokens = await source.ExchangeCode(code, new Uri(redirectUri), CancellationToken.None);
-            var account = await source.GetAccount(tokens, CancellationToken.None);
+            tokens = await source.ExchangeCode(code, new Uri(redirectUri), timeout.Token);
+            var account = await source.GetAccount(tokens, timeout.Token);
             if (State.AccountId is { } previous && previous != account.Id)
             {
                 await GrainFactory.GetGrain<ISourceAccountGrain>($"{Provider}:{previous}").Unlink(UserId);
@@ -150,17 +152,34 @@ public sealed partial class IntegrationGrain
                 ? AuthorizationOutcome.Refused
                 : AuthorizationOutcome.Unavailable);
         }
+        catch (OperationCanceledException) when (timeout.IsCancellationRequested)
+        {
+            // Too slow: nobody will store tokens issued meanwhile, so they are given back rather than left live.
+            LogAuthorizationFailed(logger, this.GetPrimaryKeyString(), TaskSourceFault.Unavailable);
+            if (tokens is not null)
+            {
+                await TryRevoke(source, tokens);
+            }
+
+            return new AuthorizationGrant(AuthorizationOutcome.Unavailable);
+        }
     }
 
+    /// <summary>Gives back tokens this grain will not keep; one bounded attempt, a failure is only logged.</summary>
     private async Task TryRevoke(ITaskSource source, SourceTokens tokens)
     {
+        using var timeout = new CancellationTokenSource(_options.ProviderCallTimeout, time);
         try
         {
-            await source.Revoke(tokens, CancellationToken.None);
+            await source.Revoke(tokens, timeout.Token);
         }
         catch (TaskSourceException ex)
         {
             LogRevokeFailed(logger, ex, this.GetPrimaryKeyString(), ex.Fault);
+        }
+        catch (OperationCanceledException ex) when (timeout.IsCancellationRequested)
+        {
+            LogRevokeFailed(logger, ex, this.GetPrimaryKeyString(), TaskSourceFault.Unavailable);
         }
     }
 

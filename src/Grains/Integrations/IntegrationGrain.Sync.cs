@@ -82,11 +82,17 @@ public sealed partial class IntegrationGrain
             return;
         }
 
-        await Sync(source);
-        await ProcessCloses(source);
+        var deadline = now + _options.ProviderCallTimeout;
+        await Sync(source, deadline);
+        await ProcessCloses(source, deadline);
         ScheduleNextClose();
     }
 
+    /// <summary>
+    /// One work turn: a sync if asked for, then the closes that are due. The turn does not interleave, so it
+    /// spends at most <see cref="IntegrationOptions.ProviderCallTimeout"/> on the provider in all; what is
+    /// left waits for the next turn, and a call into this grain never waits past Orleans' call timeout.
+    /// </summary>
     private async Task DoWork(CancellationToken cancellationToken)
     {
         _workDueAt = null;
@@ -95,18 +101,19 @@ public sealed partial class IntegrationGrain
             return;
         }
 
+        var deadline = time.GetUtcNow() + _options.ProviderCallTimeout;
         if (_syncRequested)
         {
             _syncRequested = false;
-            await Sync(source);
+            await Sync(source, deadline);
         }
 
-        await ProcessCloses(source);
+        await ProcessCloses(source, deadline);
         ScheduleNextClose();
     }
 
     /// <summary>One poll: fetch, publish a snapshot, or record the fault and when to try again.</summary>
-    private async Task Sync(ITaskSource source)
+    private async Task Sync(ITaskSource source, DateTimeOffset deadline)
     {
         var now = time.GetUtcNow();
         if (!State.Connected || State.NeedsReconnection || Waiting(now))
@@ -124,7 +131,7 @@ public sealed partial class IntegrationGrain
         _lastAttemptAt = now;
         try
         {
-            var fetched = await Call(source, access => source.FetchOpenTasks(access, CancellationToken.None));
+            var fetched = await Call(source, deadline, source.FetchOpenTasks);
             var (tasks, omitted) = TaskListLimits.Apply(fetched, _options.MaxTasksPerSource, _options.MaxTitleLength);
             var takenAt = time.GetUtcNow();
             var hash = TaskListLimits.Hash(tasks, omitted);

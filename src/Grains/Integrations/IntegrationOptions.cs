@@ -24,8 +24,10 @@ public sealed class IntegrationOptions
     public TimeSpan WebhookSyncDelay { get; set; } = TimeSpan.FromSeconds(2);
 
     /// <summary>
-    /// The longest a grain waits for one provider call made on behalf of another grain (revoking tokens), so
-    /// the caller's grain call never reaches Orleans' 30-second timeout. Default: 10 seconds.
+    /// The longest a grain waits for a provider call (list, close, token refresh, code exchange, revoke), and
+    /// the most one integration work turn or one outbox turn spends in all, so no call into a grain that
+    /// waits on a provider reaches Orleans' 30-second timeout. A call cut off counts as an outage. At most
+    /// 20 seconds. Default: 10 seconds.
     /// </summary>
     public TimeSpan ProviderCallTimeout { get; set; } = TimeSpan.FromSeconds(10);
 

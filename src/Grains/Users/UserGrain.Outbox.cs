@@ -83,18 +83,30 @@ public sealed partial class UserGrain
 
     private static TimeSpan OutboxReminderPeriod => TimeSpan.FromMinutes(1);
 
-    /// <summary>Tries every due promise once; removes the acknowledged ones, backs off the others.</summary>
+    /// <summary>
+    /// Tries the due promises once each; removes the acknowledged ones, backs off the others. This turn does
+    /// not interleave and every request of the user waits for it, so it spends at most
+    /// <see cref="Integrations.IntegrationOptions.ProviderCallTimeout"/> in all: a slow callee counts as a
+    /// failure, and entries not started in time stay due for the next turn.
+    /// </summary>
     private async Task ProcessOutbox(CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
+        var deadline = now + integrationOptions.Value.ProviderCallTimeout;
         var changed = false;
         foreach (var entry in State.Outbox.Where(e => e.NextAttemptAt <= now).ToList())
         {
+            var left = deadline - time.GetUtcNow();
+            if (left <= TimeSpan.Zero)
+            {
+                break;
+            }
+
             bool done;
             try
             {
                 // Any failure (a timeout, an unreachable silo, a provider error) is retried later.
-                done = await Complete(entry);
+                done = await Complete(entry).WaitAsync(left, time);
             }
             catch (Exception ex)
             {

@@ -13,6 +13,12 @@ public sealed class ScriptedAccount(string id)
     private int _generation;
     private int _closeFailures;
     private bool _hangNextRevoke;
+    private readonly Dictionary<ScriptedCall, int> _hangs = [];
+    private readonly Dictionary<ScriptedCall, int> _starts = [];
+    private readonly Dictionary<ScriptedCall, int> _cancelled = [];
+    private readonly List<DateTimeOffset> _closeStarts = [];
+    private TaskCompletionSource? _stall;
+    private bool _stallNextFetch;
 
     public string Id { get; } = id;
 
@@ -70,6 +76,115 @@ public sealed class ScriptedAccount(string id)
 
     /// <summary>The next revoke never answers.</summary>
     public void HangNextRevoke() => _hangNextRevoke = true;
+
+    /// <summary>The next <paramref name="times"/> calls of this kind never answer; only the caller's cancellation ends them.</summary>
+    public void Hang(ScriptedCall call, int times = 1)
+    {
+        lock (_gate)
+        {
+            _hangs[call] = times;
+        }
+    }
+
+    /// <summary>
+    /// The next listing never answers and ignores cancellation (a client library that does not honour it),
+    /// until <see cref="ReleaseStall"/>.
+    /// </summary>
+    public void StallNextFetch()
+    {
+        lock (_gate)
+        {
+            _stall = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            _stallNextFetch = true;
+        }
+    }
+
+    public void ReleaseStall()
+    {
+        lock (_gate)
+        {
+            _stall?.TrySetResult();
+        }
+    }
+
+    /// <summary>How many calls of this kind began.</summary>
+    public int Started(ScriptedCall call)
+    {
+        lock (_gate)
+        {
+            return _starts.GetValueOrDefault(call);
+        }
+    }
+
+    /// <summary>How many hung calls of this kind their caller cancelled.</summary>
+    public int Cancelled(ScriptedCall call)
+    {
+        lock (_gate)
+        {
+            return _cancelled.GetValueOrDefault(call);
+        }
+    }
+
+    /// <summary>When each close began, on the grains' clock.</summary>
+    public IReadOnlyList<DateTimeOffset> CloseStarts
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return [.. _closeStarts];
+            }
+        }
+    }
+
+    /// <summary>Counts a call, then hangs it when scripted to, until <paramref name="cancellationToken"/> ends it.</summary>
+    internal async Task Begin(ScriptedCall call, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        bool hang;
+        Task? stall = null;
+        lock (_gate)
+        {
+            _starts[call] = _starts.GetValueOrDefault(call) + 1;
+            if (call == ScriptedCall.Close)
+            {
+                _closeStarts.Add(now);
+            }
+
+            hang = _hangs.GetValueOrDefault(call) > 0;
+            if (hang)
+            {
+                _hangs[call]--;
+            }
+
+            if (call == ScriptedCall.Fetch && _stallNextFetch && _stall is { } pending)
+            {
+                stall = pending.Task;
+                _stallNextFetch = false;
+            }
+        }
+
+        if (stall is not null)
+        {
+            await stall;
+        }
+
+        if (hang)
+        {
+            try
+            {
+                await Task.Delay(Timeout.InfiniteTimeSpan, cancellationToken);
+            }
+            catch (OperationCanceledException)
+            {
+                lock (_gate)
+                {
+                    _cancelled[call] = _cancelled.GetValueOrDefault(call) + 1;
+                }
+
+                throw;
+            }
+        }
+    }
 
     internal SourceTokens Issue(DateTimeOffset now)
     {

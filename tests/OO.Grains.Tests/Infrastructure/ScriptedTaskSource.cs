@@ -30,28 +30,39 @@ public sealed class ScriptedTaskSource(TimeProvider time) : ITaskSource
     public Uri BuildAuthorizeUrl(string state, Uri redirectUri) =>
         new($"https://scripted.example/authorize?state={Uri.EscapeDataString(state)}&redirect_uri={Uri.EscapeDataString(redirectUri.AbsoluteUri)}");
 
-    public Task<SourceTokens> ExchangeCode(string code, Uri redirectUri, CancellationToken cancellationToken) =>
-        Task.FromResult(Account(code).Issue(time.GetUtcNow()));
+    public async Task<SourceTokens> ExchangeCode(string code, Uri redirectUri, CancellationToken cancellationToken)
+    {
+        var account = Account(code);
+        await account.Begin(ScriptedCall.Exchange, time.GetUtcNow(), cancellationToken);
+        return account.Issue(time.GetUtcNow());
+    }
 
-    public Task<SourceTokens> RefreshTokens(SourceTokens tokens, CancellationToken cancellationToken)
+    public async Task<SourceTokens> RefreshTokens(SourceTokens tokens, CancellationToken cancellationToken)
     {
         var (account, generation) = Parse(tokens.RefreshToken);
-        return Task.FromResult(account.Refresh(generation, time.GetUtcNow()));
+        await account.Begin(ScriptedCall.Refresh, time.GetUtcNow(), cancellationToken);
+        return account.Refresh(generation, time.GetUtcNow());
     }
 
-    public Task<SourceAccount> GetAccount(SourceTokens tokens, CancellationToken cancellationToken) =>
-        Task.FromResult(new SourceAccount(Parse(tokens.AccessToken).Account.Id, "UTC"));
+    public async Task<SourceAccount> GetAccount(SourceTokens tokens, CancellationToken cancellationToken)
+    {
+        var account = Parse(tokens.AccessToken).Account;
+        await account.Begin(ScriptedCall.Account, time.GetUtcNow(), cancellationToken);
+        return new SourceAccount(account.Id, "UTC");
+    }
 
-    public Task<IReadOnlyList<SourceTask>> FetchOpenTasks(SourceAccess access, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<SourceTask>> FetchOpenTasks(SourceAccess access, CancellationToken cancellationToken)
     {
         var account = Authorized(access);
-        return Task.FromResult(account.Fetch());
+        await account.Begin(ScriptedCall.Fetch, time.GetUtcNow(), cancellationToken);
+        return account.Fetch();
     }
 
-    public Task CompleteTask(SourceAccess access, string sourceRef, CancellationToken cancellationToken)
+    public async Task CompleteTask(SourceAccess access, string sourceRef, CancellationToken cancellationToken)
     {
-        Authorized(access).Complete(sourceRef);
-        return Task.CompletedTask;
+        var account = Authorized(access);
+        await account.Begin(ScriptedCall.Close, time.GetUtcNow(), cancellationToken);
+        account.Complete(sourceRef);
     }
 
     public async Task Revoke(SourceTokens tokens, CancellationToken cancellationToken)
