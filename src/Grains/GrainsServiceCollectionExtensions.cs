@@ -33,7 +33,7 @@ public static class GrainsServiceCollectionExtensions
         services.AddSingleton<ITaskSource, TodoistTaskSource>();
         services.AddSingleton<TaskSourceRegistry>();
         services.AddOptions<IntegrationOptions>().BindConfiguration(IntegrationOptions.Section)
-            .Validate(options => options.IsValid(), "OO:Integrations has a negative or zero delay, a maximum delay below its base delay, ProviderCallTimeout above 20 seconds, MaxTasksPerSource below 1 or MaxTitleLength below 16.")
+            .Validate(options => options.IsValid(), "OO:Integrations has a negative or zero delay, a maximum delay below its base delay, ProviderCallTimeout above 14 seconds, MaxTasksPerSource below 1 or MaxTitleLength below 16.")
             .ValidateOnStart();
         services.AddSingleton<IntegrationTokenProtector>();
         return services;

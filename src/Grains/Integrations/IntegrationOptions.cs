@@ -27,7 +27,7 @@ public sealed class IntegrationOptions
     /// The longest a grain waits for a provider call (list, close, token refresh, code exchange, revoke), and
     /// the most one integration work turn or one outbox turn spends in all, so no call into a grain that
     /// waits on a provider reaches Orleans' 30-second timeout. A call cut off counts as an outage. At most
-    /// 20 seconds. Default: 10 seconds.
+    /// 14 seconds: a failed connect may spend it twice (the exchange, then giving the tokens back). Default: 10 seconds.
     /// </summary>
     public TimeSpan ProviderCallTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
@@ -44,7 +44,7 @@ public sealed class IntegrationOptions
     public int MaxTitleLength { get; set; } = 500;
 
     internal bool IsValid() =>
-        ProviderCallTimeout > TimeSpan.Zero && ProviderCallTimeout <= TimeSpan.FromSeconds(20)
+        ProviderCallTimeout > TimeSpan.Zero && ProviderCallTimeout <= TimeSpan.FromSeconds(14)
         && OutboxRetryBaseDelay > TimeSpan.Zero && OutboxRetryMaxDelay >= OutboxRetryBaseDelay
         && MaxTasksPerSource > 0 && MaxTitleLength >= 16
         && OnDemandSyncAfter >= TimeSpan.Zero && MaxBackoff > TimeSpan.Zero && CloseRetryBaseDelay > TimeSpan.Zero
