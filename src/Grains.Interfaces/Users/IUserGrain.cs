@@ -43,6 +43,11 @@ public interface IUserGrain : Admin.IUserAdmin, Push.IUserPush
     /// The user's current session stamp, or null when the account does not exist or was deleted. A session
     /// cookie carries the stamp it was issued with; the API refuses it once the two differ.
     /// </summary>
+    /// <remarks>
+    /// Interleaved: every request checks it, and it must not wait behind a long turn of this grain (a slow
+    /// provider call, a full outbox). It only reads one reference, which a turn replaces whole.
+    /// </remarks>
+    [AlwaysInterleave]
     [Alias("GetSessionStamp")]
     Task<string?> GetSessionStamp();
 

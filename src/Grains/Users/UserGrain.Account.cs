@@ -17,7 +17,11 @@ public sealed partial class UserGrain
 
         if (state.RecordExists)
         {
-            if (State.Logins.Add(login))
+            var addedLogin = State.Logins.Add(login);
+            // Accounts made before sessions carried stamps get theirs at their next sign-in.
+            var issuedStamp = State.SessionStamp is null;
+            State.SessionStamp ??= NewSessionStamp();
+            if (addedLogin || issuedStamp)
             {
                 await state.WriteStateAsync();
             }
@@ -47,23 +51,8 @@ public sealed partial class UserGrain
 
     Task<UserSettings> IUserGrain.GetSettings() => Task.FromResult(State.Settings);
 
-    Task<string?> IUserGrain.GetSessionStamp()
-    {
-        if (!Exists)
-        {
-            return Task.FromResult<string?>(null);
-        }
-
-        // Users created before stamps existed get one the first time a session is checked.
-        return State.SessionStamp is { } stamp ? Task.FromResult<string?>(stamp) : IssueStamp();
-
-        async Task<string?> IssueStamp()
-        {
-            State.SessionStamp = NewSessionStamp();
-            await state.WriteStateAsync();
-            return State.SessionStamp;
-        }
-    }
+    // A pure read, interleaved (see the contract): the session check of every request never waits behind a long turn.
+    Task<string?> IUserGrain.GetSessionStamp() => Task.FromResult(Exists ? State.SessionStamp : null);
 
     async Task IUserGrain.RevokeSessions()
     {
