@@ -52,12 +52,7 @@ public sealed class DurableWritesTests(GrainsCluster cluster) : IClassFixture<Gr
     [Fact]
     public async Task A_rotated_token_survives_a_lost_hand_back_and_a_user_grain_deactivation()
     {
-        var user = await cluster.NewUserAsync();
-        var account = cluster.Source.Account(user.GetPrimaryKeyString());
-        account.TokenLifetime = TimeSpan.FromMinutes(10);
-        await cluster.ConnectAsync(user);
-        var integration = cluster.Integration(user);
-        await cluster.Until(async () => (await integration.GetStatus()).SyncCount >= 1, "the first sync");
+        var (user, account, integration) = await cluster.NewSyncedUserAsync(a => a.TokenLifetime = TimeSpan.FromMinutes(10));
 
         // The token expires; the next sync refreshes it, and the user grain cannot store the rotated set.
         await cluster.Advance(TimeSpan.FromMinutes(10));
@@ -110,10 +105,7 @@ public sealed class DurableWritesTests(GrainsCluster cluster) : IClassFixture<Gr
     [Fact]
     public async Task After_the_user_revokes_access_at_the_provider_connecting_again_resumes_syncing()
     {
-        var user = await cluster.NewUserAsync();
-        var account = await cluster.ConnectAsync(user);
-        var integration = cluster.Integration(user);
-        await cluster.Until(async () => (await integration.GetStatus()).SyncCount >= 1, "the first sync");
+        var (user, account, integration) = await cluster.NewSyncedUserAsync();
         account.RevokeAccessAtProvider();
 
         await integration.RequestSync();
@@ -128,10 +120,7 @@ public sealed class DurableWritesTests(GrainsCluster cluster) : IClassFixture<Gr
     [Fact]
     public async Task Tokens_this_silo_cannot_decrypt_are_retried_and_never_ask_the_person_to_reconnect()
     {
-        var user = await cluster.NewUserAsync();
-        var account = await cluster.ConnectAsync(user);
-        var integration = cluster.Integration(user);
-        await cluster.Until(async () => (await integration.GetStatus()).SyncCount >= 1, "the first sync");
+        var (user, account, integration) = await cluster.NewSyncedUserAsync();
         // What a silo without the Data Protection keys that wrote them sees: ciphertext it cannot read.
         await user.IntegrationTokensRefreshed(ScriptedTaskSource.ProviderName, "CfDJ8-written-with-keys-this-silo-lacks");
         await cluster.Cluster.DeactivateAsync(integration);

@@ -18,10 +18,7 @@ public sealed class ProviderTimeoutTests(GrainsCluster cluster) : IClassFixture<
     [Fact]
     public async Task A_listing_that_never_answers_is_cut_off_and_backed_off_as_an_outage()
     {
-        var user = await cluster.NewUserAsync();
-        var account = await cluster.ConnectAsync(user);
-        var integration = cluster.Integration(user);
-        await cluster.Until(async () => (await integration.GetStatus()).SyncCount >= 1, "the first sync");
+        var (user, account, integration) = await cluster.NewSyncedUserAsync();
         account.Hang(ScriptedCall.Fetch);
 
         await integration.RequestSync();
@@ -37,12 +34,7 @@ public sealed class ProviderTimeoutTests(GrainsCluster cluster) : IClassFixture<
     [Fact]
     public async Task A_token_refresh_that_never_answers_is_an_outage_not_a_lost_connection()
     {
-        var user = await cluster.NewUserAsync();
-        var account = cluster.Source.Account(user.GetPrimaryKeyString());
-        account.TokenLifetime = TimeSpan.FromMinutes(10);
-        await cluster.ConnectAsync(user);
-        var integration = cluster.Integration(user);
-        await cluster.Until(async () => (await integration.GetStatus()).SyncCount >= 1, "the first sync");
+        var (user, account, integration) = await cluster.NewSyncedUserAsync(a => a.TokenLifetime = TimeSpan.FromMinutes(10));
         await cluster.Advance(TimeSpan.FromMinutes(10));
         account.Hang(ScriptedCall.Refresh);
 
@@ -57,12 +49,7 @@ public sealed class ProviderTimeoutTests(GrainsCluster cluster) : IClassFixture<
     [Fact]
     public async Task One_work_turn_waits_on_the_provider_for_one_timeout_and_leaves_the_other_closes_to_the_next()
     {
-        var user = await cluster.NewUserAsync();
-        var account = cluster.Source.Account(user.GetPrimaryKeyString());
-        account.SetTasks(Task("c1"), Task("c2"));
-        await cluster.ConnectAsync(user);
-        var integration = cluster.Integration(user);
-        await cluster.Until(async () => (await integration.GetStatus()).SyncCount >= 1, "the first sync");
+        var (user, account, integration) = await cluster.NewSyncedUserAsync(a => a.SetTasks(Task("c1"), Task("c2")));
         account.Hang(ScriptedCall.Close, times: 2);
         // Both closes are handed over while the grain waits on a listing, so one work turn finds both due.
         account.Hang(ScriptedCall.Fetch);

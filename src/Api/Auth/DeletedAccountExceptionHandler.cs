@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
+using OO.Api.Http;
 using OO.Grains.Interfaces.Users;
 
 namespace OO.Api.Auth;
@@ -22,17 +22,7 @@ public sealed class DeletedAccountExceptionHandler(IProblemDetailsService proble
         }
 
         await http.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
-        http.Response.StatusCode = StatusCodes.Status401Unauthorized;
-        return await problems.TryWriteAsync(new ProblemDetailsContext
-        {
-            HttpContext = http,
-            Exception = exception,
-            ProblemDetails = new ProblemDetails
-            {
-                Status = StatusCodes.Status401Unauthorized,
-                Title = "Account deleted",
-                Detail = "This account was deleted. Sign in again to start a new one.",
-            },
-        });
+        return await problems.WriteAsync(
+            http, exception, StatusCodes.Status401Unauthorized, "Account deleted", "This account was deleted. Sign in again to start a new one.");
     }
 }

@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -23,18 +22,8 @@ public sealed partial class BadRequestExceptionHandler(
         }
 
         LogBadRequest(logger, bad.StatusCode, http.Request.Method, http.Request.Path);
-        http.Response.StatusCode = bad.StatusCode;
-        return await problems.TryWriteAsync(new ProblemDetailsContext
-        {
-            HttpContext = http,
-            Exception = exception,
-            ProblemDetails = new ProblemDetails
-            {
-                Status = bad.StatusCode,
-                Title = BadRequestSentences.Title(bad.StatusCode),
-                Detail = BadRequestSentences.For(bad.StatusCode, options.Value.MaxRequestBodySize),
-            },
-        });
+        return await problems.WriteAsync(
+            http, exception, bad.StatusCode, BadRequestSentences.Title(bad.StatusCode), BadRequestSentences.For(bad.StatusCode, options.Value.MaxRequestBodySize));
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "A {Method} {Path} could not be read ({Status}).")]

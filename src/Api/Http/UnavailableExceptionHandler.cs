@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Logging;
 using Orleans.Runtime;
 
@@ -24,19 +23,9 @@ public sealed partial class UnavailableExceptionHandler(IProblemDetailsService p
         }
 
         LogUnavailable(logger, exception, http.Request.Method, http.Request.Path);
-        http.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
         http.Response.Headers.RetryAfter = ((int)RetryAfter.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
-        return await problems.TryWriteAsync(new ProblemDetailsContext
-        {
-            HttpContext = http,
-            Exception = exception,
-            ProblemDetails = new ProblemDetails
-            {
-                Status = StatusCodes.Status503ServiceUnavailable,
-                Title = "Busy",
-                Detail = "oO could not finish this in time. Try again in a few seconds.",
-            },
-        });
+        return await problems.WriteAsync(
+            http, exception, StatusCodes.Status503ServiceUnavailable, "Busy", "oO could not finish this in time. Try again in a few seconds.");
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Method} {Path} ran out of time or lost its silo; answered 503")]

@@ -115,6 +115,21 @@ public sealed class GrainsCluster : IAsyncLifetime
         return account;
     }
 
+    /// <summary>
+    /// A new user with the scripted source connected and synced once; <paramref name="arrange"/> sets up
+    /// the account (tasks, token lifetime) before connecting.
+    /// </summary>
+    public async Task<(IUserGrain User, ScriptedAccount Account, IIntegrationGrain Integration)> NewSyncedUserAsync(Action<ScriptedAccount>? arrange = null)
+    {
+        var user = await NewUserAsync();
+        var account = Source.Account(user.GetPrimaryKeyString());
+        arrange?.Invoke(account);
+        await ConnectAsync(user);
+        var integration = Integration(user);
+        await Until(async () => (await integration.GetStatus()).SyncCount >= 1, "the first sync");
+        return (user, account, integration);
+    }
+
     public IIntegrationGrain Integration(IUserGrain user) =>
         Grains.GetIntegrationGrain(user.GetPrimaryKeyString(), ScriptedTaskSource.ProviderName);
 

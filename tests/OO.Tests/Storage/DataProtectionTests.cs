@@ -12,7 +12,7 @@ namespace OO.Tests.Storage;
 [Collection(PostgresCollection.Name)]
 public sealed class DataProtectionTests(PostgresServer postgres)
 {
-    private const string Password = "test-only-password";
+    private static readonly string Password = Guid.NewGuid().ToString("N");
 
     [Theory]
     [InlineData("sqlite")]
