@@ -107,5 +107,5 @@ public sealed class TipChooser(IOptions<LearningOptions> options, [FromKeyedServ
         ModelFor(learning).Predict(FeatureVectorBuilder.BuildValues(Facts(task), new RequestContext(time.GetUtcNow(), timeZone), learning.Profile));
 
     private static TaskFacts Facts(SourceTask task) =>
-        new(task.DueDate, task.DueAt, task.AddedAt, task.Priority, IsAdvice: false);
+        new(task.DueDate, task.DueAt, task.AddedAt, task.Priority, IsAdvice: false, task.Meaning);
 }

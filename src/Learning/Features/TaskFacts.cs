@@ -6,4 +6,5 @@ namespace OO.Learning.Features;
 /// <param name="AddedAt">When the task (or advice) was created.</param>
 /// <param name="Priority">Todoist priority: 1 = normal … 4 = urgent; values outside are clamped.</param>
 /// <param name="IsAdvice">True for an AI advice, false for a task.</param>
-public sealed record TaskFacts(DateOnly? DueDate, DateTimeOffset? DueAt, DateTimeOffset AddedAt, int Priority, bool IsAdvice);
+/// <param name="Meaning">What the candidate is about, packed by <see cref="Meaning.MeaningCode"/>; 0 when not known.</param>
+public sealed record TaskFacts(DateOnly? DueDate, DateTimeOffset? DueAt, DateTimeOffset AddedAt, int Priority, bool IsAdvice, ulong Meaning = 0);

@@ -56,6 +56,25 @@ public sealed class LinearModelState
         return VectorMath.Dot(x, theta);
     }
 
+    /// <summary>
+    /// A view of this model whose estimate is shrunk toward <paramref name="priorMean"/> instead of toward 0:
+    /// θ̂ = A⁻¹ (B + λ θ₀), the ridge estimate under the prior θ ~ N(θ₀, λ⁻¹ I). It shares A⁻¹ (never update the
+    /// view) and costs one vector of length d. With no reactions θ̂ = θ₀; each reaction moves it toward the
+    /// person's own evidence.
+    /// </summary>
+    public LinearModelState WithPriorMean(ReadOnlySpan<double> priorMean, double ridge)
+    {
+        EnsureValid();
+        EnsureLength(priorMean, nameof(priorMean));
+        var b = new double[Dimension];
+        for (var i = 0; i < b.Length; i++)
+        {
+            b[i] = B[i] + (ridge * priorMean[i]);
+        }
+
+        return new LinearModelState { Dimension = Dimension, AInverse = AInverse, B = b, Updates = Updates };
+    }
+
     // Persisted state can come back from storage hand-edited or truncated; fail loudly instead of indexing garbage.
     internal void EnsureValid()
     {
