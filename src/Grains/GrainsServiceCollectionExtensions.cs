@@ -27,6 +27,7 @@ public static class GrainsServiceCollectionExtensions
             .ValidateOnStart();
         services.AddSingleton<RewardModel>();
         services.AddSingleton<TipChooser>();
+        services.AddOOLearningRuntime();
         services.AddSingleton<ITaskSource, DemoTaskSource>();
         // Always registered; offered to users only when OO:Todoist:ClientId is configured.
         services.AddTodoist();

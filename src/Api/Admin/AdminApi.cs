@@ -13,12 +13,15 @@ public static class AdminApi
     private static readonly IReadOnlyList<string> Policies = PolicyFactory.Names;
 
     /// <summary>
-    /// Maps <c>/api/admin/users/{id}/…</c>; the caller adds the admin policy. Every write is audit-logged by
-    /// the user grain, naming the acting admin by user id: an email may be empty (Apple) or change.
+    /// Maps <c>/api/admin/users/{id}/…</c> and <c>/api/admin/policies</c>; the caller adds the admin policy to the
+    /// returned group. Every write is audit-logged, naming the acting admin by user id: an email may be empty
+    /// (Apple) or change.
     /// </summary>
     public static RouteGroupBuilder MapAdminApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/admin/users/{id}").WithTags("Admin");
+        var admin = app.MapGroup("/api/admin").WithTags("Admin");
+        admin.MapPoliciesApi();
+        var group = admin.MapGroup("/users/{id}");
         group.MapGet("/", GetUser)
             .WithName("getAdminUser")
             .WithSummary("Get a user")
@@ -42,9 +45,9 @@ public static class AdminApi
         group.MapPut("/policy", SetPolicy)
             .WithName("setAdminUserPolicy")
             .WithSummary("Set a user's policy")
-            .WithDescription("Serves this user with another policy (`null` for the configured default). Audit-logged.")
+            .WithDescription("Serves this user with another policy (`null` for the cluster-wide active policy). Audit-logged.")
             .ProducesProblem(StatusCodes.Status404NotFound);
-        return group;
+        return admin;
     }
 
     private static async Task<Results<Ok<UserAdminView>, ProblemHttpResult>> GetUser(string id, IGrainFactory grains) =>

@@ -25,7 +25,13 @@ public sealed class LearningOptions
     /// </summary>
     public int LoggedCandidates { get; set; } = 20;
 
+    /// <summary>
+    /// How often a silo reads the cluster-wide policies (changed at run time through <c>PUT /api/admin/policies</c>);
+    /// the silo where a change is made applies it at once. Default 30 seconds.
+    /// </summary>
+    public TimeSpan PolicyRefreshInterval { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>True when every named policy exists and the tuning is valid; used to fail at start.</summary>
     public bool IsValid() =>
-        LoggedCandidates >= 1 && PolicyFactory.TryCreate(ActivePolicy, Policy, out _) && ShadowPolicies.All(name => PolicyFactory.TryCreate(name, Policy, out _));
+        LoggedCandidates >= 1 && PolicyRefreshInterval > TimeSpan.Zero && PolicyFactory.TryCreate(ActivePolicy, Policy, out _) && ShadowPolicies.All(name => PolicyFactory.TryCreate(name, Policy, out _));
 }

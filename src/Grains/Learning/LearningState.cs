@@ -15,6 +15,13 @@ public sealed class LearningState
     /// <summary>The ridge-regression model every linear policy reads (the active one and the shadows).</summary>
     public LinearModelState? Model { get; set; }
 
+    /// <summary>
+    /// How many of <see cref="Model"/>'s updates were also pooled into the population model. When it equals the
+    /// model's update count, deleting the account withdraws the model's whole contribution exactly; when it falls
+    /// short (the prior was off for a while) the contribution is not separable and stays pooled.
+    /// </summary>
+    public long PopulationContributions { get; set; }
+
     /// <summary>Profile features, changed only by an explicit rebuild.</summary>
     public UserProfile Profile { get; set; } = UserProfile.Empty;
 

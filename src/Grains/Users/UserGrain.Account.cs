@@ -189,6 +189,7 @@ public sealed partial class UserGrain
         State.Integrations.Clear();
         State.IntegrationTokens.Clear();
         await state.WriteStateAsync();
+        chooser.WithdrawFromPopulation(learning.State);
         await learning.ClearStateAsync();
         await ClearPush();
     }

@@ -25,6 +25,7 @@ public static class AnalyticsServiceCollectionExtensions
         services.AddSingleton<AnalyticsWriter>();
         services.AddSingleton<IAnalyticsSink>(sp => sp.GetRequiredService<AnalyticsWriter>());
         services.AddHostedService(sp => sp.GetRequiredService<AnalyticsWriter>());
+        services.AddSingleton<OO.Api.Admin.IExplainabilityLog, ExplainabilityLogReader>();
         return services;
     }
 }

@@ -1,0 +1,83 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using OO.Grains.Interfaces.Learning;
+using OO.Grains.Learning;
+using OO.Learning.Population;
+
+namespace OO.Grains.Population;
+
+/// <summary>
+/// The population model: pooled sums of every user's rewards for the current feature layout and the prior mean θ₀
+/// solved from them at each change, so reading the prior costs nothing. Holds no id and no text.
+/// </summary>
+public sealed partial class PopulationGrain(
+    [PersistentState("population", StorageNames.Default)] IPersistentState<PopulationState> state,
+    IOptions<LearningOptions> learning,
+    ILogger<PopulationGrain> logger) : Grain, IPopulationGrain
+{
+    private PopulationState State => state.State;
+
+    async Task IPopulationGrain.Merge(PopulationDelta delta)
+    {
+        ArgumentNullException.ThrowIfNull(delta);
+        if (delta.FeatureVersion < State.FeatureVersion)
+        {
+            // A silo still on the old layout during a rolling upgrade: its sums mean something else now.
+            return;
+        }
+
+        if (delta.Dimension < 1 || delta.XtX.Length != PopulationStatistics.PackedLength(delta.Dimension) || delta.Xty.Length != delta.Dimension)
+        {
+            throw new ArgumentException($"A population delta of dimension {delta.Dimension} has {delta.XtX.Length} and {delta.Xty.Length} values.", nameof(delta));
+        }
+
+        if (State.Statistics is null || delta.FeatureVersion > State.FeatureVersion || State.Statistics.Dimension != delta.Dimension)
+        {
+            if (State.Statistics is not null)
+            {
+                LogReset(logger, State.FeatureVersion, delta.FeatureVersion, State.Statistics.Count);
+            }
+
+            State.FeatureVersion = delta.FeatureVersion;
+            State.Statistics = PopulationStatistics.Create(delta.Dimension);
+        }
+
+        State.Statistics.Merge(new PopulationStatistics { Dimension = delta.Dimension, XtX = delta.XtX, Xty = delta.Xty, Count = delta.Count });
+        State.Mean = Solve(State.Statistics);
+        await state.WriteStateAsync();
+    }
+
+    Task<PopulationPrior> IPopulationGrain.GetPrior() =>
+        Task.FromResult(new PopulationPrior(State.FeatureVersion, State.Statistics?.Dimension ?? 0, State.Statistics?.Count ?? 0, State.Mean));
+
+    Task<PopulationDelta> IPopulationGrain.GetStatistics() =>
+        Task.FromResult(State.Statistics is { } s
+            ? new PopulationDelta(State.FeatureVersion, s.Dimension, [.. s.XtX], [.. s.Xty], s.Count)
+            : new PopulationDelta(State.FeatureVersion, 0, [], [], 0));
+
+    private double[]? Solve(PopulationStatistics statistics)
+    {
+        if (statistics.Count <= 0)
+        {
+            return null;
+        }
+
+        try
+        {
+            var mean = statistics.SolveMean(learning.Value.Policy.Ridge);
+            return mean.All(double.IsFinite) ? mean : null;
+        }
+        catch (Exception error) when (error is ArgumentException or InvalidOperationException or ArithmeticException)
+        {
+            // Only rounding after many withdrawals could make λI + Σxxᵀ lose definiteness; no prior beats a wrong one.
+            LogUnsolvable(logger, error, statistics.Count);
+            return null;
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Population statistics reset: feature version {Old} → {New}, {Count} pooled rewards dropped")]
+    private static partial void LogReset(ILogger logger, int old, int @new, long count);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The population prior could not be solved from {Count} pooled rewards; no prior is served until the next change")]
+    private static partial void LogUnsolvable(ILogger logger, Exception exception, long count);
+}
