@@ -3,6 +3,8 @@ using System.Reflection;
 using OO.Grains.Identity;
 using OO.Grains.Integrations;
 using OO.Grains.Learning;
+using OO.Grains.Policies;
+using OO.Grains.Population;
 using OO.Grains.Push;
 using OO.Grains.Users;
 
@@ -20,7 +22,7 @@ public sealed class PersistedStateContractTests
     private static readonly Type[] Roots =
     [
         typeof(UserState), typeof(LearningState), typeof(PushState), typeof(PushEndpointState), typeof(UserTombstoneState),
-        typeof(IntegrationState), typeof(SourceAccountState), typeof(IdentityState),
+        typeof(IntegrationState), typeof(SourceAccountState), typeof(IdentityState), typeof(PopulationState), typeof(PolicyConfigState),
     ];
 
     private static readonly string GoldenFile = Path.Combine(AppContext.BaseDirectory, "Golden", "persisted-state.txt");

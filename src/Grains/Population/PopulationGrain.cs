@@ -31,20 +31,28 @@ public sealed partial class PopulationGrain(
             throw new ArgumentException($"A population delta of dimension {delta.Dimension} has {delta.XtX.Length} and {delta.Xty.Length} values.", nameof(delta));
         }
 
-        if (State.Statistics is null || delta.FeatureVersion > State.FeatureVersion || State.Statistics.Dimension != delta.Dimension)
+        // Merged into a copy: a write that fails leaves the state as it was, so the silo's retry cannot count a batch twice.
+        var reset = State.Statistics is null || delta.FeatureVersion > State.FeatureVersion || State.Statistics.Dimension != delta.Dimension;
+        var next = reset ? PopulationStatistics.Create(delta.Dimension) : Copy(State.Statistics!);
+        next.Merge(new PopulationStatistics { Dimension = delta.Dimension, XtX = delta.XtX, Xty = delta.Xty, Count = delta.Count });
+        var before = (State.FeatureVersion, State.Statistics, State.Mean);
+        State.FeatureVersion = delta.FeatureVersion;
+        State.Statistics = next;
+        State.Mean = Solve(next);
+        try
         {
-            if (State.Statistics is not null)
-            {
-                LogReset(logger, State.FeatureVersion, delta.FeatureVersion, State.Statistics.Count);
-            }
-
-            State.FeatureVersion = delta.FeatureVersion;
-            State.Statistics = PopulationStatistics.Create(delta.Dimension);
+            await state.WriteStateAsync();
+        }
+        catch
+        {
+            (State.FeatureVersion, State.Statistics, State.Mean) = before;
+            throw;
         }
 
-        State.Statistics.Merge(new PopulationStatistics { Dimension = delta.Dimension, XtX = delta.XtX, Xty = delta.Xty, Count = delta.Count });
-        State.Mean = Solve(State.Statistics);
-        await state.WriteStateAsync();
+        if (reset && before.Statistics is { } dropped)
+        {
+            LogReset(logger, before.FeatureVersion, delta.FeatureVersion, dropped.Count);
+        }
     }
 
     Task<PopulationPrior> IPopulationGrain.GetPrior() =>
@@ -54,6 +62,9 @@ public sealed partial class PopulationGrain(
         Task.FromResult(State.Statistics is { } s
             ? new PopulationDelta(State.FeatureVersion, s.Dimension, [.. s.XtX], [.. s.Xty], s.Count)
             : new PopulationDelta(State.FeatureVersion, 0, [], [], 0));
+
+    private static PopulationStatistics Copy(PopulationStatistics statistics) =>
+        new() { Dimension = statistics.Dimension, XtX = [.. statistics.XtX], Xty = [.. statistics.Xty], Count = statistics.Count };
 
     private double[]? Solve(PopulationStatistics statistics)
     {

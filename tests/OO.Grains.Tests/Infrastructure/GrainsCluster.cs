@@ -22,7 +22,7 @@ namespace OO.Grains.Tests.Infrastructure;
 /// stay on real time), grain storage that counts writes, in-memory reminders and streams, and a scripted
 /// task source. Shared by a test class; each test uses its own user ids.
 /// </summary>
-public sealed class GrainsCluster : IAsyncLifetime
+public class GrainsCluster : IAsyncLifetime
 {
     private static readonly Dictionary<string, string?> Settings = new()
     {
@@ -38,7 +38,24 @@ public sealed class GrainsCluster : IAsyncLifetime
         ["OO:Integrations:MaxTitleLength"] = "100",
     };
 
+    private readonly IReadOnlyDictionary<string, string?> _overrides;
+    private readonly Action<ISiloBuilder>? _configure;
     private InProcessTestCluster? _cluster;
+
+    public GrainsCluster()
+        : this(new Dictionary<string, string?>())
+    {
+    }
+
+    /// <summary>
+    /// A cluster whose configuration differs from the default in <paramref name="overrides"/>, with
+    /// <paramref name="configure"/> run last on the silo (for a fixture of its own).
+    /// </summary>
+    protected GrainsCluster(IReadOnlyDictionary<string, string?> overrides, Action<ISiloBuilder>? configure = null)
+    {
+        _overrides = overrides;
+        _configure = configure;
+    }
 
     /// <summary>The grains' clock. Orleans pumps streams on it too, so waiting means advancing it (see <see cref="Until"/>).</summary>
     public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
@@ -57,7 +74,7 @@ public sealed class GrainsCluster : IAsyncLifetime
     {
         var builder = new InProcessTestClusterBuilder(1);
         builder.Options.ServiceId = "oo-grains-tests";
-        builder.ConfigureSiloHost((_, host) => host.Configuration.AddInMemoryCollection(Settings));
+        builder.ConfigureSiloHost((_, host) => host.Configuration.AddInMemoryCollection(Settings).AddInMemoryCollection(_overrides));
         builder.ConfigureSilo((_, silo) =>
         {
             var services = silo.Services;
@@ -80,6 +97,7 @@ public sealed class GrainsCluster : IAsyncLifetime
             services.AddSingleton<IAnalyticsSink>(sp => sp.GetRequiredService<RecordingAnalyticsSink>());
             services.AddSingleton<IDataProtectionProvider>(new EphemeralDataProtectionProvider());
             services.AddOptions<PushOptions>();
+            _configure?.Invoke(silo);
         });
         _cluster = builder.Build();
         await _cluster.DeployAsync();
@@ -166,5 +184,6 @@ public sealed class GrainsCluster : IAsyncLifetime
         }
     }
 
-    private T Silo<T>() where T : notnull => Cluster.GetSiloServiceProvider().GetRequiredService<T>();
+    /// <summary>A silo-local service, as the grains see it.</summary>
+    public T Silo<T>() where T : notnull => Cluster.GetSiloServiceProvider().GetRequiredService<T>();
 }

@@ -1,0 +1,98 @@
+using OO.Grains.Interfaces.Learning;
+using OO.Grains.Interfaces.Tips;
+using OO.Grains.Population;
+using OO.Grains.Tests.Infrastructure;
+
+namespace OO.Grains.Tests;
+
+/// <summary>
+/// Issue 10, item 4: a new person starts from what everyone's reactions taught (the population prior), the
+/// reaction path never waits on the population grain, and deleting an account takes its contribution back out.
+/// </summary>
+public sealed class PopulationPriorTests(PopulationCluster cluster) : IClassFixture<PopulationCluster>
+{
+    private IPopulationGrain Population => cluster.Grains.GetGrain<IPopulationGrain>(IPopulationGrain.Key);
+
+    [Fact]
+    public async Task A_new_persons_first_choice_follows_what_others_taught_before_they_react()
+    {
+        var addedAt = cluster.Clock.GetUtcNow().AddDays(-2);
+        var before = (await Population.GetStatistics()).Count;
+        var taught = await Teachers.TeachAsync(cluster, people: 4, addedAt);
+        await cluster.Until(async () => (await Population.GetStatistics()).Count >= before + taught, "the taught rewards in the population grain");
+        var cache = cluster.Silo<PopulationPriorCache>();
+        await cluster.Until(() => cache.Last is { } prior && prior.Count >= before + taught && cache.Mean is not null, "the prior in the silo's cache");
+
+        var newcomer = await Teachers.NewUserWithTwoTasksAsync(cluster, addedAt);
+        var tip = await newcomer.GetTip();
+
+        Assert.NotNull(tip);
+        var (normal, urgent) = Teachers.FirstScores(cluster, newcomer);
+        Assert.True(normal > urgent, $"The normal task should score above the urgent one for a newcomer: {normal} vs {urgent}.");
+        // LinUCB serves the top score with probability 1 − γ + γ/K.
+        if (tip.SourceRef == "normal")
+        {
+            Assert.Equal(1 - 0.05 + (0.05 / 2), tip.Propensity, 9);
+        }
+    }
+
+    [Fact]
+    public async Task A_reaction_is_recorded_while_the_population_grain_is_stuck_and_its_reward_arrives_afterwards()
+    {
+        var user = await Teachers.NewUserWithTwoTasksAsync(cluster, cluster.Clock.GetUtcNow());
+        var before = (await Population.GetStatistics()).Count;
+        cluster.Gate.Close();
+        try
+        {
+            // A first reaction puts something to send, so the next flush gets stuck in the population grain.
+            var first = await user.GetTip();
+            Assert.Equal(FeedbackStatus.Recorded, (await user.React(first!.TipId, Reaction.Snooze, dwellMs: 1_000)).Status);
+            await cluster.Until(() => cluster.Gate.Held > 0, "a merge held at the population grain");
+
+            var second = await user.GetTip();
+            var outcome = await user.React(second!.TipId, Reaction.Dismiss, dwellMs: 1_000);
+
+            Assert.Equal(FeedbackStatus.Recorded, outcome.Status);
+            Assert.True(cluster.Gate.Held > 0, "The population grain was still stuck when the reaction was recorded.");
+        }
+        finally
+        {
+            cluster.Gate.Open();
+        }
+
+        await cluster.Until(async () => (await Population.GetStatistics()).Count == before + 2, "both rewards in the population grain");
+    }
+
+    [Fact]
+    public async Task Deleting_an_account_takes_its_contribution_back_out_of_the_population()
+    {
+        var addedAt = cluster.Clock.GetUtcNow().AddDays(-1);
+        var user = await Teachers.NewUserWithTwoTasksAsync(cluster, addedAt);
+        var before = await Population.GetStatistics();
+        var reactions = new[] { Reaction.Done, Reaction.Dismiss };
+        foreach (var reaction in reactions)
+        {
+            var tip = await user.GetTip();
+            Assert.Equal(FeedbackStatus.Recorded, (await user.React(tip!.TipId, reaction, dwellMs: 30_000)).Status);
+        }
+
+        await cluster.Until(async () => (await Population.GetStatistics()).Count == before.Count + reactions.Length, "the user's rewards pooled");
+        var with = await Population.GetStatistics();
+        Assert.NotEqual(before.Xty, with.Xty);
+
+        await user.Delete();
+
+        await cluster.Until(async () => (await Population.GetStatistics()).Count == before.Count, "the user's rewards withdrawn");
+        var after = await Population.GetStatistics();
+        Assert.Equal(before.XtX.Length, after.XtX.Length);
+        for (var i = 0; i < after.XtX.Length; i++)
+        {
+            Assert.Equal(before.XtX[i], after.XtX[i], 6);
+        }
+
+        for (var i = 0; i < after.Xty.Length; i++)
+        {
+            Assert.Equal(before.Xty[i], after.Xty[i], 6);
+        }
+    }
+}
