@@ -2,6 +2,7 @@ using OO.Grains.Interfaces.Learning;
 using OO.Grains.Interfaces.Tips;
 using OO.Grains.Population;
 using OO.Grains.Tests.Infrastructure;
+using OO.Learning.Features;
 
 namespace OO.Grains.Tests;
 
@@ -95,4 +96,26 @@ public sealed class PopulationPriorTests(PopulationCluster cluster) : IClassFixt
             Assert.Equal(before.Xty[i], after.Xty[i], 6);
         }
     }
+
+    [Fact]
+    public async Task A_newer_feature_layout_starts_the_population_again_and_an_older_one_is_ignored()
+    {
+        // A grain of its own: the cluster's population grain must stay on the layout its silo sends.
+        var population = cluster.Grains.GetGrain<IPopulationGrain>($"layout-test-{Guid.NewGuid():N}");
+        var current = FeatureRegistry.Version;
+
+        await population.Merge(Delta(current, count: 5, value: 1.0));
+        await population.Merge(Delta(current + 1, count: 2, value: 3.0));
+        await population.Merge(Delta(current, count: 7, value: 1.0));
+
+        var statistics = await population.GetStatistics();
+        Assert.Equal((current + 1, 2L), (statistics.FeatureVersion, statistics.Count));
+        Assert.Equal([3.0, 3.0], statistics.Xty);
+        var prior = await population.GetPrior();
+        Assert.Equal((current + 1, 2, 2L), (prior.FeatureVersion, prior.Dimension, prior.Count));
+        Assert.NotNull(prior.Mean);
+    }
+
+    private static PopulationDelta Delta(int version, long count, double value) =>
+        new(version, 2, [value, 0, value], [value, value], count);
 }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using OO.Grains.Interfaces.Learning;
 using OO.Learning.Features;
 using OO.Learning.Policies;
@@ -11,18 +12,13 @@ namespace OO.Grains.Population;
 /// What is pooled carries no user id and no text. Withdrawals of deleted accounts travel the same way, as
 /// negative parts of the next batch. Thread-safe: every user grain of the silo shares it.
 /// </summary>
-public sealed class PopulationContributions
+public sealed class PopulationContributions(IOptions<PopulationOptions> options)
 {
     private readonly object _gate = new();
-    private readonly int _flushAfter;
+    private readonly int _flushAfter = options.Value.FlushAfterRewards;
     private PopulationStatistics? _pending;
     private int _pendingRewards;
     private TaskCompletionSource _flushWanted = NewSignal();
-
-    public PopulationContributions(Microsoft.Extensions.Options.IOptions<PopulationOptions> options)
-    {
-        _flushAfter = options.Value.FlushAfterRewards;
-    }
 
     /// <summary>Pools one reward for a feature vector of the current layout (others are ignored: a stale vector would only be noise).</summary>
     public void Add(ReadOnlySpan<double> x, double reward)
