@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using OO.Grains.Interfaces.Learning;
 using OO.Grains.Learning;
+using OO.Learning.Policies;
 
 namespace OO.Grains.Policies;
 
@@ -15,10 +16,20 @@ public sealed class ServingPolicies(IOptions<LearningOptions> options)
 
     public PolicyConfig Current => Volatile.Read(ref _current);
 
-    /// <summary>Takes <paramref name="config"/> unless this silo already holds a later revision.</summary>
+    /// <summary>
+    /// Takes <paramref name="config"/> unless this silo already holds a later revision. A stored name this version
+    /// does not know (a policy since removed) is never served: such an active policy leaves the view as it is, and
+    /// such shadows are left out.
+    /// </summary>
     public void Apply(PolicyConfig config)
     {
         ArgumentNullException.ThrowIfNull(config);
+        if (!PolicyFactory.Names.Contains(config.Active))
+        {
+            return;
+        }
+
+        config = config with { Shadows = [.. config.Shadows.Where(PolicyFactory.Names.Contains)] };
         var seen = Current;
         while (config.Revision >= seen.Revision)
         {
