@@ -10,6 +10,7 @@ using OO.Grains.Interfaces.Tasks;
 using OO.Grains.Interfaces.Users;
 using OO.Grains.Push;
 using OO.Grains.Sources;
+using OO.Learning.Meaning;
 using OO.Push;
 using Orleans.Runtime.Hosting;
 using Orleans.Streams;
@@ -36,6 +37,10 @@ public sealed class GrainsCluster : IAsyncLifetime
         ["OO:Integrations:ProviderCallTimeout"] = "00:00:05",
         ["OO:Integrations:MaxTasksPerSource"] = "50",
         ["OO:Integrations:MaxTitleLength"] = "100",
+        ["OO:Integrations:MeaningTimeout"] = "00:00:02",
+        // A push is worth it exactly when the expected reward is above 0, before the profile moves the threshold.
+        ["OO:Push:DefaultInterruptThreshold"] = "0",
+        ["OO:Push:MinInterruptThreshold"] = "-1",
     };
 
     private InProcessTestCluster? _cluster;
@@ -52,6 +57,8 @@ public sealed class GrainsCluster : IAsyncLifetime
     public ScriptedTaskSource Source => Silo<ScriptedTaskSource>();
 
     public RecordingAnalyticsSink Analytics => Silo<RecordingAnalyticsSink>();
+
+    public ScriptedTextMeaning Meaning => Silo<ScriptedTextMeaning>();
 
     public async Task InitializeAsync()
     {
@@ -73,13 +80,15 @@ public sealed class GrainsCluster : IAsyncLifetime
             silo.UseInMemoryReminderService();
             silo.AddMemoryStreams(TaskStreams.Provider, streams => streams.ConfigureStreamPubSub(StreamPubSubType.ImplicitOnly));
 
+            services.AddSingleton<ScriptedTextMeaning>();
+            services.AddSingleton<ITextMeaning>(sp => sp.GetRequiredService<ScriptedTextMeaning>());
             services.AddOOGrainServices();
             services.AddSingleton<ScriptedTaskSource>();
             services.AddSingleton<ITaskSource>(sp => sp.GetRequiredService<ScriptedTaskSource>());
             services.AddSingleton<RecordingAnalyticsSink>();
             services.AddSingleton<IAnalyticsSink>(sp => sp.GetRequiredService<RecordingAnalyticsSink>());
             services.AddSingleton<IDataProtectionProvider>(new EphemeralDataProtectionProvider());
-            services.AddOptions<PushOptions>();
+            services.AddOptions<PushOptions>().BindConfiguration(PushOptions.SectionName);
         });
         _cluster = builder.Build();
         await _cluster.DeployAsync();
