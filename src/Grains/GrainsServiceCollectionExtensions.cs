@@ -37,7 +37,7 @@ public static class GrainsServiceCollectionExtensions
             .Validate(options => options.IsValid(), "OO:Integrations has a negative or zero delay, a maximum delay below its base delay, ProviderCallTimeout above 14 seconds, MaxTasksPerSource below 1, MaxTitleLength below 16 or a MeaningTimeout that is not positive.")
             .ValidateOnStart();
         services.AddSingleton<IntegrationTokenProtector>();
-        // The model-free engine, so grains always have one; the silo host registers the configured engine first.
+        // The model-free engine, so grains always have one; a host that runs another engine registers or replaces it.
         services.TryAddSingleton<ITextMeaning, HashedNgramMeaning>();
         return services;
     }
