@@ -6,6 +6,7 @@ using OO.Grains.Sources;
 using OO.Grains.Sources.Demo;
 using OO.Grains.Sources.Todoist;
 using OO.Grains.Tips;
+using OO.Learning.Meaning;
 using OO.Learning.Policies;
 using OO.Todoist;
 
@@ -34,9 +35,11 @@ public static class GrainsServiceCollectionExtensions
         services.AddSingleton<ITaskSource, TodoistTaskSource>();
         services.AddSingleton<TaskSourceRegistry>();
         services.AddOptions<IntegrationOptions>().BindConfiguration(IntegrationOptions.Section)
-            .Validate(options => options.IsValid(), "OO:Integrations has a negative or zero delay, a maximum delay below its base delay, ProviderCallTimeout above 14 seconds, MaxTasksPerSource below 1 or MaxTitleLength below 16.")
+            .Validate(options => options.IsValid(), "OO:Integrations has a negative or zero delay, a maximum delay below its base delay, ProviderCallTimeout above 14 seconds, MaxTasksPerSource below 1, MaxTitleLength below 16 or a MeaningTimeout that is not positive.")
             .ValidateOnStart();
         services.AddSingleton<IntegrationTokenProtector>();
+        // The model-free engine, so grains always have one; a host that runs another engine registers or replaces it.
+        services.TryAddSingleton<ITextMeaning, HashedNgramMeaning>();
         return services;
     }
 }

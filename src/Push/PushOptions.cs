@@ -62,6 +62,22 @@ public sealed class PushOptions
     /// </summary>
     public double ThresholdIncreaseOnIgnore { get; set; } = 0.05;
 
+    /// <summary>
+    /// How far the person's usual hours move the threshold (see <see cref="ProfileThreshold"/>): at most this much
+    /// lower at their usual hour and this much higher far from it, for someone perfectly regular with a long
+    /// history. Default: 0.15 (a sixth of the reward scale); 0 turns timing off.
+    /// </summary>
+    public double ActiveHoursWeight { get; set; } = 0.15;
+
+    /// <summary>
+    /// How far the completion rate moves the threshold: this much lower for someone who does everything they
+    /// react to, this much higher for someone who does nothing, with a long history. Default: 0.05; 0 turns it off.
+    /// </summary>
+    public double CompletionRateWeight { get; set; } = 0.05;
+
+    /// <summary>How many reactions give the profile half its weight in the threshold (n / (n + this)). Default: 10.</summary>
+    public double ProfileHalfWeightReactions { get; set; } = 10;
+
     /// <summary>How long the push service keeps an undelivered message (the <c>TTL</c> header). Default: 4 hours.</summary>
     public TimeSpan TimeToLive { get; set; } = TimeSpan.FromHours(4);
 

@@ -40,6 +40,8 @@ public static class PushServiceCollectionExtensions
                 $"{PushOptions.SectionName}: TimeToLive, MinGap and DefaultDailyCap must not be negative, DeliverEvery must be positive.")
             .Validate(o => o.MinInterruptThreshold <= o.DefaultInterruptThreshold && o.DefaultInterruptThreshold <= o.MaxInterruptThreshold,
                 $"{PushOptions.SectionName}: the interrupt thresholds must satisfy MinInterruptThreshold <= DefaultInterruptThreshold <= MaxInterruptThreshold.")
+            .Validate(o => o.ActiveHoursWeight is >= 0 and <= 1 && o.CompletionRateWeight is >= 0 and <= 1 && o.ProfileHalfWeightReactions is > 0 and < 1e6,
+                $"{PushOptions.SectionName}: ActiveHoursWeight and CompletionRateWeight must be 0 to 1, ProfileHalfWeightReactions more than 0.")
             .ValidateOnStart();
 
         services.AddMetrics();

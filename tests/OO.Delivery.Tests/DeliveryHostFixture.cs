@@ -35,6 +35,8 @@ public sealed class DeliveryHostFixture : IAsyncLifetime
         // Every candidate is worth a push here: these tests are about the other rules.
         ["OO:Push:MinInterruptThreshold"] = "-1",
         ["OO:Push:DefaultInterruptThreshold"] = "-1",
+        // A push serves the policy's own draw; with (almost) no exploration the same tip wins twice, as the same-as-last test needs.
+        ["OO:Learning:Policy:ExplorationFloor"] = "0.000001",
         ["OO:Push:MaxAttempts"] = "2",
         ["OO:Push:RetryBaseDelay"] = "00:00:00.010",
         ["OO:Push:AllowLoopbackEndpoints"] = "true",

@@ -132,7 +132,9 @@ public sealed partial class IntegrationGrain
         try
         {
             var fetched = await Call(source, deadline, source.FetchOpenTasks);
-            var (tasks, omitted) = TaskListLimits.Apply(fetched, _options.MaxTasksPerSource, _options.MaxTitleLength);
+            var (limited, omitted) = TaskListLimits.Apply(fetched, _options.MaxTasksPerSource, _options.MaxTitleLength);
+            // Before the hash: a meaning filled in later (the engine failed this time) is a change worth publishing.
+            var tasks = await WithMeanings(limited, deadline);
             var takenAt = time.GetUtcNow();
             var hash = TaskListLimits.Hash(tasks, omitted);
             // The same tasks as the last published snapshot (remembered across activations): nothing for the

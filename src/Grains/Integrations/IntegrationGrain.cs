@@ -4,12 +4,13 @@ using Microsoft.Extensions.Options;
 using OO.Grains.Interfaces.Integrations;
 using OO.Grains.Interfaces.Tasks;
 using OO.Grains.Sources;
+using OO.Learning.Meaning;
 
 namespace OO.Grains.Integrations;
 
 /// <summary>
 /// One source of one user (keyed by an <see cref="IntegrationKey"/>). Polls the source on a reminder (and soon after a
-/// tip is opened or a webhook arrives, on a grain timer), publishes each result as a versioned snapshot
+/// tip is opened or a webhook arrives, on a grain timer), publishes each result (with each task's meaning) as a versioned snapshot
 /// to the user's task stream, closes tasks done in oO, and owns the back-off after faults.
 /// </summary>
 /// <remarks>
@@ -24,6 +25,7 @@ public sealed partial class IntegrationGrain(
     [PersistentState("integration", StorageNames.Default)] IPersistentState<IntegrationState> state,
     TaskSourceRegistry sources,
     IntegrationTokenProtector protector,
+    ITextMeaning meaning,
     IOptions<IntegrationOptions> options,
     [FromKeyedServices(GrainClock.ServiceKey)] TimeProvider time,
     ILogger<IntegrationGrain> logger) : Grain, IIntegrationGrain, IRemindable

@@ -24,4 +24,8 @@ public static class IntegrationMetrics
     /// <summary>Syncs by outcome (<c>ok</c>, or the fault).</summary>
     public static readonly Counter<long> Syncs =
         Meter.CreateCounter<long>("oo.integration.syncs", description: "Syncs with a source, by outcome.");
+
+    /// <summary>Task titles sent to the meaning engine, by outcome (<c>embedded</c>, <c>timeout</c>, <c>failed</c>, <c>no-time</c>).</summary>
+    public static readonly Counter<long> Meanings =
+        Meter.CreateCounter<long>("oo.integration.meanings", description: "Task titles sent to the meaning engine, by outcome.");
 }

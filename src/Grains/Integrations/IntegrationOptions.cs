@@ -43,10 +43,17 @@ public sealed class IntegrationOptions
     /// <summary>Longer task titles are cut to this many characters. Default: 500.</summary>
     public int MaxTitleLength { get; set; } = 500;
 
+    /// <summary>
+    /// The most one sync waits for the meaning engine to read new task titles (within what is left of the turn's
+    /// <see cref="ProviderCallTimeout"/>); titles not read by then are published with meaning 0 and read on a later
+    /// sync. Default: 2 seconds (the MiniLM engine reads a few hundred titles in that time on one core).
+    /// </summary>
+    public TimeSpan MeaningTimeout { get; set; } = TimeSpan.FromSeconds(2);
+
     internal bool IsValid() =>
         ProviderCallTimeout > TimeSpan.Zero && ProviderCallTimeout <= TimeSpan.FromSeconds(14)
         && OutboxRetryBaseDelay > TimeSpan.Zero && OutboxRetryMaxDelay >= OutboxRetryBaseDelay
-        && MaxTasksPerSource > 0 && MaxTitleLength >= 16
+        && MaxTasksPerSource > 0 && MaxTitleLength >= 16 && MeaningTimeout > TimeSpan.Zero
         && OnDemandSyncAfter >= TimeSpan.Zero && MaxBackoff > TimeSpan.Zero && CloseRetryBaseDelay > TimeSpan.Zero
         && CloseRetryMaxDelay >= CloseRetryBaseDelay && AuthorizationLifetime > TimeSpan.Zero && WebhookSyncDelay >= TimeSpan.Zero;
 }

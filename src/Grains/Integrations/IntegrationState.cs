@@ -53,4 +53,10 @@ public sealed class IntegrationState
 
     /// <summary>When a snapshot was last published.</summary>
     [Id(17)] public DateTimeOffset? SnapshotPublishedAt { get; set; }
+
+    /// <summary>
+    /// The meaning of each task title of the last sync, by a 64-bit hash of the title (see <see cref="SnapshotMeanings"/>),
+    /// so an unchanged title is not read again; titles the engine could not read are absent and tried on the next sync.
+    /// </summary>
+    [Id(18)] public Dictionary<string, ulong> Meanings { get; set; } = [];
 }

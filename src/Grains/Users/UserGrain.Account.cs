@@ -76,8 +76,16 @@ public sealed partial class UserGrain
 
     async Task<UserSettings> IUserGrain.UpdateSettings(UserSettings settings)
     {
+        var zoneChanged = settings.TimeZone != State.Settings.TimeZone;
         State.Settings = settings;
         await state.WriteStateAsync();
+        if (zoneChanged && State.Served.Any(s => s.HasOutcome))
+        {
+            // The profile reads reaction hours on the person's clock: a new zone moves them.
+            RebuildProfile(time.GetUtcNow());
+            await learning.WriteStateAsync();
+        }
+
         await SyncDeliverReminder();
         return settings;
     }

@@ -49,10 +49,7 @@ public sealed partial class UserGrain
             return false;
         }
 
-        var history = State.Served
-            .Where(s => s.Reaction is not null)
-            .Select(s => new ReactionFact(s.Tip.ServedAt, Name(s.Reaction!.Value), s.ReactedAt is { } at ? (long)(at - s.Tip.ServedAt).TotalMilliseconds : null));
-        learning.State.Profile = UserProfileBuilder.Build(history, time.GetUtcNow(), TimeZone());
+        RebuildProfile(time.GetUtcNow());
         await learning.WriteStateAsync();
         await Audit(actor, "profile.rebuild", $"from {learning.State.Profile.ReactionCount} reactions");
         return true;

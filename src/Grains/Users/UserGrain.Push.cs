@@ -9,8 +9,8 @@ using OO.Push;
 namespace OO.Grains.Users;
 
 /// <summary>
-/// Push, decided here: the <c>deliver</c> reminder asks <see cref="PushDecider"/> whether one tip
-/// is worth an interruption now, serves it as the current tip, and hands it to the
+/// Push: devices, test pushes and what the dispatcher reports. The <c>deliver</c> reminder decides whether one
+/// tip is worth an interruption now (see the deliver partial), serves it as the current tip, and hands it to the
 /// <see cref="IPushDispatcherGrain"/>, which sends outside this grain's turn and reports back.
 /// Push state lives in its own persistent state (<c>push</c>).
 /// </summary>
@@ -209,122 +209,6 @@ public sealed partial class UserGrain : IRemindable
             await ProcessOutbox(CancellationToken.None);
         }
     }
-
-    private async Task<PushDeliveryDecision> Deliver()
-    {
-        if (!state.RecordExists)
-        {
-            await SyncDeliverReminder();
-            return new PushDeliveryDecision("NoUser");
-        }
-
-        var now = time.GetUtcNow();
-        var learned = LearnFromPushes();
-        var (decision, candidate) = await Decide(now);
-        if (candidate is not { } chosen)
-        {
-            if (learned)
-            {
-                await push.WriteStateAsync();
-            }
-
-            return decision;
-        }
-
-        // The push already chose; the policy scores the one candidate, so a reaction teaches the model as any other.
-        var tip = await Serve([(chosen.Source, chosen.Task)], viaPush: true);
-        Push.Pushes.Add(new PushRecord { TipId = tip.TipId, Key = chosen.Key, At = now });
-        if (Push.Pushes.Count > PushState.MaxPushes)
-        {
-            Push.Pushes.RemoveRange(0, Push.Pushes.Count - PushState.MaxPushes);
-        }
-
-        Push.Counters.TipPushes++;
-        await push.WriteStateAsync();
-
-        var devices = Push.Subscriptions.Where(s => s.NotBefore is not { } until || until <= now).Select(Data).ToList();
-        var ttl = tip.ExpiresAt - tip.ServedAt;
-        // One-way: the dispatcher sends outside this turn and reports back through RecordPushReport.
-        await GrainFactory.GetGrain<IPushDispatcherGrain>(0).Dispatch(new PushDispatch(
-            UserId, tip.TipId, PushKind.Tip, PushPayload.ForTip(tip), PushPayload.TipTopic,
-            ttl < pushOptions.Value.TimeToLive ? ttl : pushOptions.Value.TimeToLive, devices));
-        LogPushed(logger, UserId, tip.TipId, devices.Count);
-        return decision with { TipId = tip.TipId };
-    }
-
-    /// <summary>Applies the rules; the candidate is set exactly when the decision is to send.</summary>
-    private async Task<(PushDeliveryDecision Decision, (string Source, SourceTask Task, string Key)? Candidate)> Decide(DateTimeOffset now)
-    {
-        if (!State.Settings.Notify || Push.Subscriptions.Count == 0)
-        {
-            await SyncDeliverReminder();
-            return (new PushDeliveryDecision(State.Settings.Notify ? "NoSubscription" : "NotifyOff"), null);
-        }
-
-        if (Push.Subscriptions.All(s => s.NotBefore is { } until && until > now))
-        {
-            return (new PushDeliveryDecision("RateLimited"), null);
-        }
-
-        var zone = TimeZone();
-        var best = OpenCandidates(time.GetUtcNow())
-            .Select(c => (c.Source, c.Task, Key: Key(c.Source, c.Task.SourceRef), Reward: chooser.ExpectedReward(c.Task, learning.State, zone)))
-            .OrderByDescending(c => c.Reward)
-            .ThenBy(c => c.Key, StringComparer.Ordinal)
-            .ToList();
-        var counted = Push.Pushes.Where(p => p.Counts).ToList();
-        var decision = PushDecider.Decide(new PushDecisionInput
-        {
-            Now = now,
-            TimeZone = zone,
-            QuietHours = new QuietHours(State.Settings.QuietStart, State.Settings.QuietEnd),
-            DailyCap = State.Settings.DailyPushCap,
-            PushesToday = PushDecider.CountToday(counted.Select(p => p.At), now, zone),
-            MinGap = pushOptions.Value.MinGap,
-            LastPushAt = counted.Count > 0 ? counted[^1].At : null,
-            LastPushedKey = counted.Count > 0 ? counted[^1].Key : null,
-            Candidate = best.Count > 0 ? new PushCandidate(best[0].Key, best[0].Reward) : null,
-            InterruptThreshold = Threshold(),
-        });
-        var result = new PushDeliveryDecision(decision.Reason.ToString());
-        return decision.ShouldSend ? (result, (best[0].Source, best[0].Task, best[0].Key)) : (result, null);
-    }
-
-    /// <summary>
-    /// Moves the interrupt threshold for every delivered push whose tip is settled: done (here or in
-    /// its source) = acted on; dismissed; snoozed or opened = opened; expired or replaced unopened =
-    /// ignored. True when anything changed.
-    /// </summary>
-    private bool LearnFromPushes()
-    {
-        var now = time.GetUtcNow();
-        var changed = false;
-        foreach (var record in Push.Pushes.Where(p => p.Feedback is null && p.Delivered == true))
-        {
-            var index = State.Served.FindIndex(s => s.Tip.TipId == record.TipId);
-            var served = index >= 0 ? State.Served[index] : null;
-            PushReaction? reaction = served switch
-            {
-                null => record.OpenedAt is null ? PushReaction.Ignored : PushReaction.Opened,
-                { Reaction: Reaction.Done } or { CompletedInSourceAt: not null } => PushReaction.OpenedAndActed,
-                { Reaction: Reaction.Dismiss } => PushReaction.Dismissed,
-                { Reaction: Reaction.Snooze } => PushReaction.Opened,
-                _ when served.Tip.ExpiresAt <= now || index < State.Served.Count - 1 =>
-                    record.OpenedAt is null ? PushReaction.Ignored : PushReaction.Opened,
-                _ => null,
-            };
-            if (reaction is { } settled)
-            {
-                Push.InterruptThreshold = PushDecider.AdaptThreshold(Threshold(), settled, pushOptions.Value);
-                record.Feedback = settled.ToString();
-                changed = true;
-            }
-        }
-
-        return changed;
-    }
-
-    private double Threshold() => Push.InterruptThreshold ?? pushOptions.Value.DefaultInterruptThreshold;
 
     /// <summary>The <c>deliver</c> reminder runs while notify is on and the user has a device, and only then.</summary>
     private async Task SyncDeliverReminder()

@@ -57,10 +57,17 @@ public sealed partial class UserGrain
     /// Chooses among <paramref name="candidates"/> with the serving policy, makes the choice the current
     /// tip, persists it and logs the decision.
     /// </summary>
-    private async Task<Tip> Serve(IReadOnlyList<(string Source, SourceTask Task)> candidates, bool viaPush)
+    private Task<Tip> Serve(IReadOnlyList<(string Source, SourceTask Task)> candidates, bool viaPush) =>
+        Serve(candidates, Choose(candidates), viaPush);
+
+    /// <summary>The serving policy's choice among <paramref name="candidates"/>, with its propensity and the log entry that says why.</summary>
+    private TipDecision Choose(IReadOnlyList<(string Source, SourceTask Task)> candidates) =>
+        chooser.Choose(candidates.Select(c => (Key(c.Source, c.Task.SourceRef), c.Task)).ToList(), learning.State, TimeZone(), _random);
+
+    /// <summary>Makes <paramref name="decision"/>'s choice among <paramref name="candidates"/> the current tip, persists it and logs the decision.</summary>
+    private async Task<Tip> Serve(IReadOnlyList<(string Source, SourceTask Task)> candidates, TipDecision decision, bool viaPush)
     {
         var now = time.GetUtcNow();
-        var decision = chooser.Choose(candidates.Select(c => (Key(c.Source, c.Task.SourceRef), c.Task)).ToList(), learning.State, TimeZone(), _random);
         var (source, task) = candidates[decision.ChosenIndex];
         var tip = new Tip(
             TipId: Guid.NewGuid().ToString("N"),
@@ -170,10 +177,11 @@ public sealed partial class UserGrain
         await Reward(shown, CompletedInSourceReaction, dwellMs: null, rewards.CompletedInSource, now);
     }
 
-    /// <summary>Learns from a reward, persists both states, and logs it.</summary>
+    /// <summary>Learns from a reward, recomputes the profile it changes, persists both states, and logs it.</summary>
     private async Task Reward(ServedTip served, string reaction, long? dwellMs, double reward, DateTimeOffset now)
     {
         chooser.Learn(learning.State, served.Features, reward);
+        RebuildProfile(now);
         await learning.WriteStateAsync();
         await state.WriteStateAsync();
         analytics.Rewarded(new RewardRecord(served.Tip.TipId, UserId, now, reaction, dwellMs, reward));

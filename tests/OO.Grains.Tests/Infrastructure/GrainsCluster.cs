@@ -10,6 +10,7 @@ using OO.Grains.Interfaces.Tasks;
 using OO.Grains.Interfaces.Users;
 using OO.Grains.Push;
 using OO.Grains.Sources;
+using OO.Learning.Meaning;
 using OO.Push;
 using Orleans.Runtime.Hosting;
 using Orleans.Streams;
@@ -36,6 +37,12 @@ public class GrainsCluster : IAsyncLifetime
         ["OO:Integrations:ProviderCallTimeout"] = "00:00:05",
         ["OO:Integrations:MaxTasksPerSource"] = "50",
         ["OO:Integrations:MaxTitleLength"] = "100",
+        ["OO:Integrations:MeaningTimeout"] = "00:00:02",
+        // A push is worth it exactly when the expected reward is above 0, before the profile moves the threshold.
+        ["OO:Push:DefaultInterruptThreshold"] = "0",
+        ["OO:Push:MinInterruptThreshold"] = "-1",
+        // Tests share one cluster: a prior pooled from earlier tests' rewards would make later ones depend on order.
+        ["OO:Learning:Population:Enabled"] = "false",
     };
 
     private readonly IReadOnlyDictionary<string, string?> _overrides;
@@ -70,6 +77,8 @@ public class GrainsCluster : IAsyncLifetime
 
     public RecordingAnalyticsSink Analytics => Silo<RecordingAnalyticsSink>();
 
+    public ScriptedTextMeaning Meaning => Silo<ScriptedTextMeaning>();
+
     public async Task InitializeAsync()
     {
         var builder = new InProcessTestClusterBuilder(1);
@@ -90,13 +99,15 @@ public class GrainsCluster : IAsyncLifetime
             silo.UseInMemoryReminderService();
             silo.AddMemoryStreams(TaskStreams.Provider, streams => streams.ConfigureStreamPubSub(StreamPubSubType.ImplicitOnly));
 
+            services.AddSingleton<ScriptedTextMeaning>();
+            services.AddSingleton<ITextMeaning>(sp => sp.GetRequiredService<ScriptedTextMeaning>());
             services.AddOOGrainServices();
             services.AddSingleton<ScriptedTaskSource>();
             services.AddSingleton<ITaskSource>(sp => sp.GetRequiredService<ScriptedTaskSource>());
             services.AddSingleton<RecordingAnalyticsSink>();
             services.AddSingleton<IAnalyticsSink>(sp => sp.GetRequiredService<RecordingAnalyticsSink>());
             services.AddSingleton<IDataProtectionProvider>(new EphemeralDataProtectionProvider());
-            services.AddOptions<PushOptions>();
+            services.AddOptions<PushOptions>().BindConfiguration(PushOptions.SectionName);
             _configure?.Invoke(silo);
         });
         _cluster = builder.Build();

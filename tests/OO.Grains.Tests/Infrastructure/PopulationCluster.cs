@@ -17,6 +17,7 @@ public sealed class PopulationCluster() : GrainsCluster(Overrides, silo =>
 
     private static readonly Dictionary<string, string?> Overrides = new()
     {
+        ["OO:Learning:Population:Enabled"] = "true",
         ["OO:Learning:Population:MinimumRewards"] = "10",
         ["OO:Learning:Population:FlushInterval"] = Interval.ToString(),
         ["OO:Learning:Population:RefreshInterval"] = Interval.ToString(),

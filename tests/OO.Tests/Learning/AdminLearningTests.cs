@@ -32,7 +32,7 @@ public sealed class AdminLearningTests(EmbeddedHostFixture fixture) : IClassFixt
     }
 
     [Fact]
-    public async Task Reading_the_profile_never_computes_and_a_rebuild_does()
+    public async Task Reactions_compute_the_profile_reading_it_never_does_and_a_rebuild_does()
     {
         var (user, userId) = await NewUserAsync();
         foreach (var reaction in new[] { "done", "snooze", "dismiss", "done" })
@@ -44,17 +44,20 @@ public sealed class AdminLearningTests(EmbeddedHostFixture fixture) : IClassFixt
         var admin = await fixture.Host.SignInAsync(Admin);
         var before = await admin.GetFromJsonAsync<List<ProfileFeatureView>>($"/api/admin/users/{userId}/profile");
         var completion = before!.Single(f => f.Name == "completion_rate");
-        Assert.Null(completion.ComputedAt);
-        Assert.False(completion.Fresh);
+        Assert.Equal(0.5, completion.Value!.Value, 6);
+        Assert.NotNull(completion.ComputedAt);
+        Assert.True(completion.Fresh);
         Assert.Equal(TimeSpan.FromDays(1), completion.Ttl);
         Assert.Contains(before!, f => f is { Name: "hour_of_day_sin", Scope: "context", Ttl: null });
+        var readAgain = await admin.GetFromJsonAsync<List<ProfileFeatureView>>($"/api/admin/users/{userId}/profile");
+        Assert.Equal(completion.ComputedAt, readAgain!.Single(f => f.Name == "completion_rate").ComputedAt);
 
         Assert.Equal(HttpStatusCode.NoContent, (await admin.PostAsync($"/api/admin/users/{userId}/profile/rebuild", JsonContent.Create(new { }))).StatusCode);
 
         var after = await admin.GetFromJsonAsync<List<ProfileFeatureView>>($"/api/admin/users/{userId}/profile");
         var rebuilt = after!.Single(f => f.Name == "completion_rate");
         Assert.Equal(0.5, rebuilt.Value!.Value, 6);
-        Assert.NotNull(rebuilt.ComputedAt);
+        Assert.True(rebuilt.ComputedAt > completion.ComputedAt);
         Assert.True(rebuilt.Fresh);
         Assert.Equal(0.25, after!.Single(f => f.Name == "snooze_rate").Value!.Value, 6);
         await AssertAuditedAsync(userId, "profile.rebuild");
