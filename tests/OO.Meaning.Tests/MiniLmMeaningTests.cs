@@ -48,6 +48,16 @@ public sealed class MiniLmMeaningTests
     }
 
     [Fact]
+    public async Task Every_host_in_a_process_shares_one_loaded_model()
+    {
+        var first = await new SharedMiniLmSource().LoadAsync();
+        var second = await new SharedMiniLmSource().LoadAsync();
+
+        Assert.Same(first, second);
+        Assert.Equal(384, first.Dimensions);
+    }
+
+    [Fact]
     public async Task Two_hosts_give_a_text_the_same_meaning_and_blank_text_none()
     {
         using var first = await MiniLm.MeaningAsync();
