@@ -5,6 +5,7 @@ using OO.Api.Auth;
 using OO.Api.Http;
 using OO.Grains;
 using OO.Grains.Push;
+using OO.Meaning;
 using OO.Silo.Analytics;
 using OO.Silo.Configuration;
 using OO.Silo.Health;
@@ -41,6 +42,7 @@ public static class OOHost
         // Registered before the silo, so the schema is in place when Orleans first queries it.
         builder.Services.AddHostedService<SchemaInstaller>();
         builder.Services.AddOOGrainServices();
+        builder.Services.AddTextMeaning(builder.Configuration);
         builder.Services.AddOOPush(builder.Configuration);
         if (!settings.IsEmbedded)
         {

@@ -63,6 +63,8 @@ public sealed class OOTestHost : IAsyncDisposable
             // Tests sign many people in from one address; the tests of the limits set their own.
             ["OO:RateLimits:SignInPermitLimit"] = "0",
             ["OO:RateLimits:ApiPermitLimit"] = "0",
+            // Hundreds of hosts must not each wait for a 350 MB model; a test that wants it sets "minilm" or "auto".
+            ["OO:Meaning:Engine"] = "hashed",
         };
         foreach (var (key, value) in settings)
         {
