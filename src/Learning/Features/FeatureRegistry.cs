@@ -30,9 +30,28 @@ public static class FeatureRegistry
 
     private const int BaseCount = MeaningOffset;
     private const double AgeCapDays = 30.0;
+    private const double DwellCapSeconds = 600.0;
 
     /// <summary>All features, in the order of the vector.</summary>
     public static IReadOnlyList<FeatureDefinition> Definitions { get; } = CreateDefinitions();
+
+    /// <summary>
+    /// The profile statistics (<see cref="FeatureScope.Profile"/>), described for the admin view. They are not in the
+    /// vector — each is one number per person, the same for every candidate, so as a feature it would be a constant
+    /// offset — but the push threshold uses them, and each has a <see cref="FeatureDefinition.Ttl"/> after which it is
+    /// recomputed. <see cref="FeatureDefinition.Compute"/> reads the value from <see cref="FeatureInput.Profile"/>.
+    /// </summary>
+    public static IReadOnlyList<FeatureDefinition> ProfileStatistics { get; } =
+    [
+        new("completion_rate", "Share of past reactions that were done (0..1). Not in the vector: used for the push threshold.", ProfileTtl, FeatureScope.Profile, i => i.Profile.CompletionRate.Value),
+        new("snooze_rate", "Share of past reactions that were snooze (0..1). Not in the vector.", ProfileTtl, FeatureScope.Profile, i => i.Profile.SnoozeRate.Value),
+        new("dismiss_rate", "Share of past reactions that were dismiss (0..1). Not in the vector.", ProfileTtl, FeatureScope.Profile, i => i.Profile.DismissRate.Value),
+        new("mean_dwell_done", "Mean seconds shown before done, capped at 600, divided by 600 (0..1). Not in the vector.", ProfileTtl, FeatureScope.Profile,
+            i => Math.Clamp(i.Profile.MeanDwellSeconds.Value, 0.0, DwellCapSeconds) / DwellCapSeconds),
+        new("active_hour_sin", "Mean sin(2π·h/24) of past reactions' local hours (with the cosine: direction = typical hour, length = how regular). Not in the vector: for when to push.", ProfileTtl, FeatureScope.Profile,
+            i => i.Profile.ActiveHourSin.Value),
+        new("active_hour_cos", "Mean cos(2π·h/24) of past reactions' local hours. Not in the vector.", ProfileTtl, FeatureScope.Profile, i => i.Profile.ActiveHourCos.Value),
+    ];
 
     /// <summary>The vector length d.</summary>
     public static int Dimension => Definitions.Count;

@@ -139,4 +139,18 @@ public sealed class FeatureVectorTests
         Assert.True(FeatureRegistry.IsStale(profile.SnoozeRate, now.AddHours(25)));
         Assert.True(FeatureRegistry.IsStale(UserProfile.Empty.SnoozeRate, now));
     }
+
+    [Fact]
+    public void The_profile_statistics_are_described_for_the_admin_view_and_read_from_the_profile_not_the_vector()
+    {
+        var now = new DateTimeOffset(2026, 3, 2, 0, 0, 0, TimeSpan.Zero);
+        var profile = UserProfileBuilder.Build([new ReactionFact(now.AddHours(-3), Reactions.Done, 900_000)], now, TimeZoneInfo.Utc);
+        var input = new FeatureInput(new TaskFacts(null, null, now, 1, false), new RequestContext(now, TimeZoneInfo.Utc), profile);
+        var statistics = FeatureRegistry.ProfileStatistics.ToDictionary(f => f.Name);
+
+        Assert.All(FeatureRegistry.ProfileStatistics, f => Assert.True(f is { Scope: FeatureScope.Profile, Ttl: not null } && f.Description.Length > 0));
+        Assert.Empty(FeatureRegistry.Names.Intersect(statistics.Keys));
+        Assert.Equal(1.0, statistics["completion_rate"].Compute(input));
+        Assert.Equal(1.0, statistics["mean_dwell_done"].Compute(input));
+    }
 }
