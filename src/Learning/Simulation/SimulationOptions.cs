@@ -34,6 +34,12 @@ public sealed class SimulationOptions
     /// <summary>Requests between two solves of the population mean (the population grain's refresh). Default 100.</summary>
     public int PriorRefreshSteps { get; set; } = 100;
 
+    /// <summary>
+    /// True also runs hybrid LinUCB (Li et al. 2010; a shared and a personal coefficient vector, learned jointly) on
+    /// the same stream, reported as "hybrid-linucb" after the given policies: the design alternative. Default false.
+    /// </summary>
+    public bool Hybrid { get; set; }
+
     /// <summary>Options for every simulated policy.</summary>
     public PolicyOptions Policy { get; set; } = new();
 

@@ -30,8 +30,12 @@ public static class Simulator
         var randoms = policies.Select(_ => new Random(options.Seed + 1)).ToArray();
         var pooled = policies.Select(_ => PopulationStatistics.Create(dimension)).ToArray();
         var priors = new double[policies.Count][];
-        var rewards = new double[policies.Count];
-        var regrets = new double[policies.Count];
+        var hybrid = options.Hybrid
+            ? new HybridLinUcb(dimension, people.Length, options.Policy.Alpha, options.Policy.Ridge, options.Policy.ExplorationFloor)
+            : null;
+        var hybridRandom = new Random(options.Seed + 1);
+        var rewards = new double[policies.Count + 1];
+        var regrets = new double[policies.Count + 1];
         var k = options.Candidates;
         var probabilities = new double[k];
         var noise = new double[k];
@@ -70,6 +74,15 @@ public static class Simulator
                 regrets[p] += best - probabilities[chosen];
             }
 
+            if (hybrid is not null)
+            {
+                var chosen = hybrid.Choose(personIndex, request.Vectors, hybridRandom);
+                var reward = noise[chosen] < probabilities[chosen] ? 1.0 : 0.0;
+                hybrid.Update(personIndex, request.Vectors[chosen], reward);
+                rewards[^1] += reward;
+                regrets[^1] += best - probabilities[chosen];
+            }
+
             if (progress is not null && step % reportEvery == 0)
             {
                 progress.Report((double)step / options.Steps);
@@ -77,6 +90,12 @@ public static class Simulator
         }
 
         progress?.Report(1.0);
-        return policies.Select((policy, p) => new PolicySimulationResult(policy.Name, rewards[p], regrets[p], options.Steps)).ToArray();
+        var results = policies.Select((policy, p) => new PolicySimulationResult(policy.Name, rewards[p], regrets[p], options.Steps)).ToList();
+        if (hybrid is not null)
+        {
+            results.Add(new PolicySimulationResult(HybridLinUcb.Name, rewards[^1], regrets[^1], options.Steps));
+        }
+
+        return results;
     }
 }

@@ -27,6 +27,7 @@ internal static class SimulateCommand
         tastes.AcceptOnlyFromAmong(MeaningTime, PriorityDue);
         var noInteractions = new Option<bool>("--no-interactions") { Description = "Zero the meaning × hour features (measures what they are worth)." };
         var noPrior = new Option<bool>("--no-population-prior") { Description = "Per-user learning alone: no pooled prior mean." };
+        var hybrid = new Option<bool>("--hybrid") { Description = "Also run hybrid LinUCB (Li et al. 2010: shared + personal coefficients learned jointly) on the same stream." };
         var populationScenario = new Option<bool>("--population")
         {
             Description = "Run the population scenario: people who share tastes teach a prior, new people's first tips are scored four ways.",
@@ -36,7 +37,7 @@ internal static class SimulateCommand
         var firstTips = new Option<int>("--first-tips") { Description = "Population scenario: tips scored per new person.", DefaultValueFactory = _ => population.FirstTips };
         var command = new Command("simulate", "Compare policies on seeded synthetic users: cumulative reward and regret against the best candidate.");
         common.AddTo(command);
-        foreach (var option in new Option[] { steps, candidates, users, tastes, noInteractions, noPrior, populationScenario, people, newPeople, firstTips })
+        foreach (var option in new Option[] { steps, candidates, users, tastes, noInteractions, noPrior, hybrid, populationScenario, people, newPeople, firstTips })
         {
             command.Options.Add(option);
         }
@@ -71,6 +72,7 @@ internal static class SimulateCommand
                 Tastes = selectedTastes,
                 Interactions = !result.GetValue(noInteractions),
                 PopulationPrior = !result.GetValue(noPrior),
+                Hybrid = result.GetValue(hybrid),
             };
             var policies = common.CreatePolicies(result);
             var results = Simulator.Run(policies, options, new StderrProgress(error, "simulate"));

@@ -44,6 +44,17 @@ public sealed class SimulatorTests
     }
 
     [Fact]
+    public void Hybrid_linucb_on_the_same_stream_is_level_with_per_person_models_over_the_prior()
+    {
+        var results = Simulator.Run([new RandomPolicy(), new LinUcbPolicy()], new SimulationOptions { Hybrid = true });
+
+        Assert.Equal(["random", "linucb", "hybrid-linucb"], results.Select(r => r.Policy));
+        var linUcb = results[1].CumulativeReward / results[0].CumulativeReward;
+        var hybrid = results[2].CumulativeReward / results[0].CumulativeReward;
+        Assert.True(hybrid >= 1.6 && Math.Abs(hybrid - linUcb) < 0.1, $"hybrid {hybrid:F3}, linucb over the prior {linUcb:F3}");
+    }
+
+    [Fact]
     public void Every_learning_policy_clearly_beats_random_on_the_default_scenario()
     {
         var results = RunAll(new SimulationOptions()).ToDictionary(r => r.Policy);
