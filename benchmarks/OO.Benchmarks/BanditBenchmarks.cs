@@ -1,12 +1,13 @@
 using BenchmarkDotNet.Attributes;
 using OO.Learning.Features;
 using OO.Learning.Policies;
+using OO.Learning.Simulation;
 
 namespace OO.Benchmarks;
 
 /// <summary>
-/// The per-request bandit math: choosing among 50 candidates and folding in one reward. Dimension 12 is the
-/// target the budget was set for; 17 is oO's actual vector (<see cref="FeatureRegistry.Dimension"/>).
+/// The per-request bandit math: choosing among 50 candidates and folding in one reward, for every policy.
+/// d = 30 is feature layout 2 (<see cref="FeatureRegistry.Dimension"/>); 17 was layout 1, kept for comparison.
 /// </summary>
 [MemoryDiagnoser]
 [MinColumn]
@@ -21,9 +22,12 @@ public class BanditBenchmarks
     private IBanditPolicy _linUcb = new LinUcbPolicy();
     private IBanditPolicy _thompson = new ThompsonSamplingPolicy();
     private IBanditPolicy _epsilonGreedy = new EpsilonGreedyPolicy();
+    private IBanditPolicy _uniform = new RandomPolicy();
     private int _next;
+    private TaskFacts[] _tasks = [];
+    private RequestContext _context = new(DateTimeOffset.UnixEpoch, TimeZoneInfo.Utc);
 
-    [Params(12, 17)]
+    [Params(17, 30)]
     public int Dimension { get; set; }
 
     [GlobalSetup]
@@ -33,6 +37,11 @@ public class BanditBenchmarks
         _contexts = Enumerable.Range(0, Candidates)
             .Select(_ => Enumerable.Range(0, Dimension).Select(j => j == 0 ? 1.0 : data.NextDouble()).ToArray())
             .ToArray();
+        var now = new DateTimeOffset(2026, 3, 2, 18, 30, 0, TimeSpan.Zero);
+        _context = new RequestContext(now, TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin"));
+        _tasks = [.. Enumerable.Range(0, Candidates).Select(i => new TaskFacts(
+            i % 3 == 0 ? DateOnly.FromDateTime(now.UtcDateTime).AddDays(i % 5 - 2) : null, null, now.AddDays(-i), 1 + (i % 4), i % 7 == 0,
+            SyntheticTopics.Meaning(i % SyntheticTopics.Count, data)))];
         _state = LinearModelState.Create(Dimension);
         _linUcb = new LinUcbPolicy();
         _thompson = new ThompsonSamplingPolicy();
@@ -45,6 +54,25 @@ public class BanditBenchmarks
             _linUcb.Update(_state, x, x[1] > 0.5 ? 1.0 : 0.0);
         }
     }
+
+    /// <summary>Layout-2 vectors of 50 candidates with meanings, as a tip request builds them before choosing (d is always the registry's).</summary>
+    [Benchmark]
+    public long BuildFeatures()
+    {
+        var sum = 0L;
+        foreach (var task in _tasks)
+        {
+            sum += FeatureVectorBuilder.BuildValues(task, _context, UserProfile.Empty).Length;
+        }
+
+        return sum;
+    }
+
+    /// <summary>Bytes of one user's model in memory: A⁻¹ (d×d) and B (d) as doubles.</summary>
+    public int ModelBytes => ((Dimension * Dimension) + Dimension) * sizeof(double);
+
+    [Benchmark]
+    public long RandomChoose() => _uniform.Choose(_contexts, _state, _random).ChosenIndex;
 
     [Benchmark]
     public long LinUcbChoose() => _linUcb.Choose(_contexts, _state, _random).ChosenIndex;

@@ -15,14 +15,20 @@ internal static class QuickTimer
     public static void Run(TextWriter output)
     {
         output.WriteLine($"{"operation",-22}{"d",4}{"best batch µs/op",18}{"median µs/op",15}");
-        foreach (var dimension in new[] { 12, 17 })
+        foreach (var dimension in new[] { 17, 30 })
         {
             var bench = new BanditBenchmarks { Dimension = dimension };
             bench.Setup();
+            output.WriteLine($"d = {dimension}: one user's model holds {bench.ModelBytes} bytes ({bench.ModelBytes / 1024.0:F2} KiB) of doubles");
+            Report(output, "RandomChoose", dimension, () => bench.RandomChoose());
             Report(output, "LinUcbChoose", dimension, () => bench.LinUcbChoose());
             Report(output, "ThompsonChoose", dimension, () => bench.ThompsonChoose());
             Report(output, "EpsilonGreedyChoose", dimension, () => bench.EpsilonGreedyChoose());
             Report(output, "Update", dimension, () => bench.Update());
+            if (dimension == 30)
+            {
+                Report(output, "BuildFeatures (50)", dimension, () => bench.BuildFeatures());
+            }
         }
     }
 

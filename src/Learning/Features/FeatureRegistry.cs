@@ -1,45 +1,56 @@
+using OO.Learning.Meaning;
+
 namespace OO.Learning.Features;
 
 /// <summary>
-/// The features of oO's learner, in vector order. Changing the order or the count changes the model's
-/// dimension, which invalidates every stored <see cref="Policies.LinearModelState"/>: append, and bump
-/// <see cref="Version"/> so the grain can reset stale models.
+/// The features of oO's learner, in vector order (layout <see cref="Version"/>, d = <see cref="Dimension"/>; the
+/// table and the reasons are in docs/learning.md). Changing the order or the count changes the model's
+/// dimension, which invalidates every stored <see cref="Policies.LinearModelState"/>: bump <see cref="Version"/>
+/// so the grain resets stale models.
+/// <para>
+/// Layout 2 keeps only what can change which candidate wins, plus the bias for the push's expected reward: the
+/// candidate's own facts, its meaning, and its meaning crossed with the hour on the circle, so "calls in the
+/// morning, writing in the evening" is a linear function of the vector. Hour, weekday and profile statistics
+/// alone would add the same amount to every candidate of a request, so they are not in the vector.
+/// </para>
 /// </summary>
 public static class FeatureRegistry
 {
     /// <summary>Bumped whenever the vector layout changes.</summary>
-    public const int Version = 1;
+    public const int Version = 2;
 
-    /// <summary>Profile statistics are recomputed daily; older ones are shown as stale.</summary>
+    /// <summary>Profile statistics older than this are recomputed (and shown as stale until they are).</summary>
     public static readonly TimeSpan ProfileTtl = TimeSpan.FromDays(1);
 
+    /// <summary>Index of the first meaning dimension in the vector.</summary>
+    public const int MeaningOffset = 6;
+
+    /// <summary>Index of the first meaning × sin(hour) feature; the meaning × cos(hour) ones follow them.</summary>
+    public const int InteractionOffset = MeaningOffset + MeaningCode.Dimensions;
+
+    private const int BaseCount = MeaningOffset;
     private const double AgeCapDays = 30.0;
     private const double DwellCapSeconds = 600.0;
 
     /// <summary>All features, in the order of the vector.</summary>
-    public static IReadOnlyList<FeatureDefinition> Definitions { get; } =
+    public static IReadOnlyList<FeatureDefinition> Definitions { get; } = CreateDefinitions();
+
+    /// <summary>
+    /// The profile statistics (<see cref="FeatureScope.Profile"/>), described for the admin view. They are not in the
+    /// vector — each is one number per person, the same for every candidate, so as a feature it would be a constant
+    /// offset — but the push threshold uses them, and each has a <see cref="FeatureDefinition.Ttl"/> after which it is
+    /// recomputed. <see cref="FeatureDefinition.Compute"/> reads the value from <see cref="FeatureInput.Profile"/>.
+    /// </summary>
+    public static IReadOnlyList<FeatureDefinition> ProfileStatistics { get; } =
     [
-        new("bias", "Constant 1.", null, FeatureScope.Bias, _ => 1.0),
-        new("is_overdue", "1 if the due time (or, for date-only dues, the due date) is before now in the user's time zone.", null, FeatureScope.Candidate, IsOverdue),
-        new("task_age_days", "Days since the task was added, capped at 30, divided by 30 (0..1).", null, FeatureScope.Candidate,
-            i => Math.Clamp((i.Context.Now - i.Task.AddedAt).TotalDays, 0.0, AgeCapDays) / AgeCapDays),
-        new("priority", "Todoist priority 1 (normal) .. 4 (urgent) mapped to 0..1.", null, FeatureScope.Candidate,
-            i => (Math.Clamp(i.Task.Priority, 1, 4) - 1) / 3.0),
-        new("due_today", "1 if the task is due on the user's local today.", null, FeatureScope.Candidate, IsDueToday),
-        new("kind_task", "1 for a task candidate (kind one-hot).", null, FeatureScope.Candidate, i => i.Task.IsAdvice ? 0.0 : 1.0),
-        new("kind_advice", "1 for an advice candidate (kind one-hot).", null, FeatureScope.Candidate, i => i.Task.IsAdvice ? 1.0 : 0.0),
-        new("hour_of_day_sin", "sin(2π·h/24), h = local hour with minutes as a fraction.", null, FeatureScope.Context, i => Math.Sin(HourAngle(i.Context))),
-        new("hour_of_day_cos", "cos(2π·h/24).", null, FeatureScope.Context, i => Math.Cos(HourAngle(i.Context))),
-        new("day_of_week_sin", "sin(2π·w/7), w = local weekday (Sunday = 0).", null, FeatureScope.Context, i => Math.Sin(WeekdayAngle(i.Context))),
-        new("day_of_week_cos", "cos(2π·w/7).", null, FeatureScope.Context, i => Math.Cos(WeekdayAngle(i.Context))),
-        new("completion_rate", "Share of past reactions that were done (0..1).", ProfileTtl, FeatureScope.Profile, i => i.Profile.CompletionRate.Value),
-        new("snooze_rate", "Share of past reactions that were snooze (0..1).", ProfileTtl, FeatureScope.Profile, i => i.Profile.SnoozeRate.Value),
-        new("dismiss_rate", "Share of past reactions that were dismiss (0..1).", ProfileTtl, FeatureScope.Profile, i => i.Profile.DismissRate.Value),
-        new("mean_dwell_done", "Mean seconds shown before done, capped at 600, divided by 600 (0..1).", ProfileTtl, FeatureScope.Profile,
+        new("completion_rate", "Share of past reactions that were done (0..1). Not in the vector: used for the push threshold.", ProfileTtl, FeatureScope.Profile, i => i.Profile.CompletionRate.Value),
+        new("snooze_rate", "Share of past reactions that were snooze (0..1). Not in the vector.", ProfileTtl, FeatureScope.Profile, i => i.Profile.SnoozeRate.Value),
+        new("dismiss_rate", "Share of past reactions that were dismiss (0..1). Not in the vector.", ProfileTtl, FeatureScope.Profile, i => i.Profile.DismissRate.Value),
+        new("mean_dwell_done", "Mean seconds shown before done, capped at 600, divided by 600 (0..1). Not in the vector.", ProfileTtl, FeatureScope.Profile,
             i => Math.Clamp(i.Profile.MeanDwellSeconds.Value, 0.0, DwellCapSeconds) / DwellCapSeconds),
-        new("active_hour_sin", "Mean sin(2π·h/24) of past reactions' local hours (direction = typical hour, length = how regular).", ProfileTtl, FeatureScope.Profile,
+        new("active_hour_sin", "Mean sin(2π·h/24) of past reactions' local hours (with the cosine: direction = typical hour, length = how regular). Not in the vector: for when to push.", ProfileTtl, FeatureScope.Profile,
             i => i.Profile.ActiveHourSin.Value),
-        new("active_hour_cos", "Mean cos(2π·h/24) of past reactions' local hours.", ProfileTtl, FeatureScope.Profile, i => i.Profile.ActiveHourCos.Value),
+        new("active_hour_cos", "Mean cos(2π·h/24) of past reactions' local hours. Not in the vector.", ProfileTtl, FeatureScope.Profile, i => i.Profile.ActiveHourCos.Value),
     ];
 
     /// <summary>The vector length d.</summary>
@@ -52,29 +63,101 @@ public static class FeatureRegistry
     public static bool IsStale(ProfileFeatureValue value, DateTimeOffset now) =>
         value.ComputedAt is not { } at || now - at > ProfileTtl;
 
-    private static double IsOverdue(FeatureInput input)
+    /// <summary>
+    /// Writes every feature of one candidate into <paramref name="values"/> (length <see cref="Dimension"/>): the
+    /// one place the values are computed; each definition's <see cref="FeatureDefinition.Compute"/> reads from it.
+    /// The local time and the meaning are unpacked once per candidate, not once per feature.
+    /// </summary>
+    public static void Fill(FeatureInput input, Span<double> values)
     {
-        if (input.Task.DueAt is { } dueAt)
+        ArgumentNullException.ThrowIfNull(input);
+        if (values.Length != Dimension)
         {
-            return dueAt < input.Context.Now ? 1.0 : 0.0;
+            throw new ArgumentException($"The vector has {Dimension} values, not {values.Length}.", nameof(values));
         }
 
-        return input.Task.DueDate is { } dueDate && dueDate < input.Context.LocalToday ? 1.0 : 0.0;
+        var task = input.Task;
+        var context = input.Context;
+        values[0] = 1.0;
+        values[1] = IsOverdue(task, context);
+        values[2] = IsDueToday(task, context);
+        values[3] = Math.Clamp((context.Now - task.AddedAt).TotalDays, 0.0, AgeCapDays) / AgeCapDays;
+        values[4] = (Math.Clamp(task.Priority, 1, 4) - 1) / 3.0;
+        values[5] = task.IsAdvice ? 1.0 : 0.0;
+        var meaning = values.Slice(MeaningOffset, MeaningCode.Dimensions);
+        MeaningCode.Unpack(task.Meaning, meaning);
+        var (sin, cos) = Math.SinCos(HourAngle(context));
+        for (var i = 0; i < MeaningCode.Dimensions; i++)
+        {
+            values[InteractionOffset + i] = meaning[i] * sin;
+            values[InteractionOffset + MeaningCode.Dimensions + i] = meaning[i] * cos;
+        }
     }
 
-    private static double IsDueToday(FeatureInput input)
+    private static FeatureDefinition[] CreateDefinitions()
     {
-        var today = input.Context.LocalToday;
-        if (input.Task.DueAt is { } dueAt)
+        var definitions = new List<FeatureDefinition>
         {
-            var local = TimeZoneInfo.ConvertTime(dueAt, input.Context.TimeZone);
+            new("bias", "Constant 1: the baseline, which sets the expected reward a push is judged by; it changes no ranking.", null, FeatureScope.Bias, At(0)),
+            new("is_overdue", "1 if the due time (or, for date-only dues, the due date) is before now in the user's time zone.", null, FeatureScope.Candidate, At(1)),
+            new("due_today", "1 if the task is due on the user's local today.", null, FeatureScope.Candidate, At(2)),
+            new("task_age_days", "Days since the task was added, capped at 30, divided by 30 (0..1).", null, FeatureScope.Candidate, At(3)),
+            new("priority", "Todoist priority 1 (normal) .. 4 (urgent) mapped to 0..1.", null, FeatureScope.Candidate, At(4)),
+            new("kind_advice", "1 for an advice candidate, 0 for a task (with the bias, the kind one-hot).", null, FeatureScope.Candidate, At(5)),
+        };
+        for (var i = 0; i < MeaningCode.Dimensions; i++)
+        {
+            definitions.Add(new($"meaning_{i}", $"Dimension {i} of the candidate's meaning (from its title, on this host; −1..1, 0 when not yet known).", null, FeatureScope.Candidate, At(MeaningOffset + i)));
+        }
+
+        for (var i = 0; i < MeaningCode.Dimensions; i++)
+        {
+            definitions.Add(new($"meaning_{i}_x_hour_sin", $"meaning_{i} × sin(2π·h/24), h = local hour with minutes as a fraction: with the cosine term, when in the day this meaning is acted on.", null, FeatureScope.Interaction, At(InteractionOffset + i)));
+        }
+
+        for (var i = 0; i < MeaningCode.Dimensions; i++)
+        {
+            definitions.Add(new($"meaning_{i}_x_hour_cos", $"meaning_{i} × cos(2π·h/24).", null, FeatureScope.Interaction, At(InteractionOffset + MeaningCode.Dimensions + i)));
+        }
+
+        if (definitions.Count != BaseCount + (3 * MeaningCode.Dimensions))
+        {
+            throw new InvalidOperationException("The feature definitions do not match the layout Fill writes.");
+        }
+
+        return [.. definitions];
+    }
+
+    // Admin views and tests read one feature at a time; the request path uses Fill for the whole vector.
+    private static Func<FeatureInput, double> At(int index) => input =>
+    {
+        Span<double> values = stackalloc double[BaseCount + (3 * MeaningCode.Dimensions)];
+        Fill(input, values);
+        return values[index];
+    };
+
+    private static double IsOverdue(TaskFacts task, RequestContext context)
+    {
+        if (task.DueAt is { } dueAt)
+        {
+            return dueAt < context.Now ? 1.0 : 0.0;
+        }
+
+        return task.DueDate is { } dueDate && dueDate < context.LocalToday ? 1.0 : 0.0;
+    }
+
+    private static double IsDueToday(TaskFacts task, RequestContext context)
+    {
+        var today = context.LocalToday;
+        if (task.DueAt is { } dueAt)
+        {
+            var local = TimeZoneInfo.ConvertTime(dueAt, context.TimeZone);
             return DateOnly.FromDateTime(local.DateTime) == today ? 1.0 : 0.0;
         }
 
-        return input.Task.DueDate == today ? 1.0 : 0.0;
+        return task.DueDate == today ? 1.0 : 0.0;
     }
 
-    private static double HourAngle(RequestContext context) => 2 * Math.PI * context.LocalNow.TimeOfDay.TotalHours / 24.0;
-
-    private static double WeekdayAngle(RequestContext context) => 2 * Math.PI * (int)context.LocalNow.DayOfWeek / 7.0;
+    /// <summary>2π·h/24 for the local hour h of the request (minutes as a fraction).</summary>
+    internal static double HourAngle(RequestContext context) => 2 * Math.PI * context.LocalNow.TimeOfDay.TotalHours / 24.0;
 }

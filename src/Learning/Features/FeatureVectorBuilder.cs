@@ -13,14 +13,8 @@ public static class FeatureVectorBuilder
         ArgumentNullException.ThrowIfNull(task);
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(profile);
-        var input = new FeatureInput(task, context, profile);
-        var definitions = FeatureRegistry.Definitions;
-        var values = new double[definitions.Count];
-        for (var i = 0; i < values.Length; i++)
-        {
-            values[i] = definitions[i].Compute(input);
-        }
-
+        var values = new double[FeatureRegistry.Dimension];
+        FeatureRegistry.Fill(new FeatureInput(task, context, profile), values);
         return values;
     }
 

@@ -4,7 +4,7 @@ namespace OO.Learning.Policies;
 public sealed class PolicyOptions
 {
     /// <summary>Default <see cref="Alpha"/>.</summary>
-    public const double DefaultAlpha = 1.0;
+    public const double DefaultAlpha = 0.3;
 
     /// <summary>Default <see cref="Epsilon"/>.</summary>
     public const double DefaultEpsilon = 0.10;
@@ -13,15 +13,15 @@ public sealed class PolicyOptions
     public const double DefaultExplorationFloor = 0.05;
 
     /// <summary>Default <see cref="ThompsonVarianceScale"/>.</summary>
-    public const double DefaultThompsonVarianceScale = 0.5;
+    public const double DefaultThompsonVarianceScale = 0.25;
 
     /// <summary>Default <see cref="ThompsonDraws"/>.</summary>
     public const int DefaultThompsonDraws = 16;
 
     /// <summary>Default <see cref="Ridge"/>.</summary>
-    public const double DefaultRidge = 1.0;
+    public const double DefaultRidge = 3.0;
 
-    /// <summary>LinUCB's width of the confidence bonus: score = x·θ̂ + α √(xᵀA⁻¹x). Default 1.0.</summary>
+    /// <summary>LinUCB's width of the confidence bonus: score = x·θ̂ + α √(xᵀA⁻¹x). Default 0.3 (tuned by simulation, docs/learning.md).</summary>
     public double Alpha { get; set; } = DefaultAlpha;
 
     /// <summary>ε-greedy's probability of a uniformly random candidate. Default 0.10.</summary>
@@ -33,13 +33,13 @@ public sealed class PolicyOptions
     /// </summary>
     public double ExplorationFloor { get; set; } = DefaultExplorationFloor;
 
-    /// <summary>Thompson's v: θ is drawn from N(θ̂, v² A⁻¹). Default 0.5 (rewards in oO lie in [−0.5, 1]).</summary>
+    /// <summary>Thompson's v: θ is drawn from N(θ̂, v² A⁻¹). Default 0.25 (rewards in oO lie in [−0.5, 1]; tuned by simulation, docs/learning.md).</summary>
     public double ThompsonVarianceScale { get; set; } = DefaultThompsonVarianceScale;
 
     /// <summary>How many posterior draws Thompson uses to estimate its choice distribution (its propensity). Default 16.</summary>
     public int ThompsonDraws { get; set; } = DefaultThompsonDraws;
 
-    /// <summary>λ of a new model's A = λI (see <see cref="LinearModelState.Create"/>). Default 1.0.</summary>
+    /// <summary>λ of a new model's A = λI (see <see cref="LinearModelState.Create"/>), also the population prior's weight. Default 3.0.</summary>
     public double Ridge { get; set; } = DefaultRidge;
 
     /// <summary>Throws <see cref="ArgumentOutOfRangeException"/> for a value no policy can work with.</summary>

@@ -1,17 +1,16 @@
-using MathNet.Numerics.Distributions;
 using OO.Learning.Features;
 using OO.Learning.Policies;
+using OO.Learning.Population;
 
 namespace OO.Learning.Simulation;
 
 /// <summary>
-/// Seeded synthetic users for comparing policies. Each user has hidden preferences w over oO's real feature
-/// vector (built by <see cref="FeatureVectorBuilder"/> from random tasks, times of day and a profile); a shown
-/// candidate is "done" (reward 1) with probability σ(w·x), else 0. Every policy sees the identical stream of
-/// users, candidates and reward noise (the uniform draw that decides each candidate's Bernoulli outcome is made
-/// once per request and shared), and each policy has its own seeded <see cref="Random"/> and one model per user.
-/// Time-of-day and profile terms shift every candidate of a request alike, so they change how much reward is
-/// available, not which candidate is best.
+/// Seeded synthetic people for comparing policies (<see cref="SyntheticPerson"/>, <see cref="SyntheticRequest"/>).
+/// A shown candidate is "done" (reward 1) with the person's probability, else 0. Every policy sees the identical
+/// stream of people, candidates and reward noise (the uniform draw that decides each candidate's outcome is made
+/// once per request and shared), and each policy has its own seeded <see cref="Random"/> and one model per person.
+/// With <see cref="SimulationOptions.PopulationPrior"/> each policy also pools its rewards over everyone and
+/// chooses through the person's model viewed with that pooled mean as its prior.
 /// </summary>
 public static class Simulator
 {
@@ -25,41 +24,63 @@ public static class Simulator
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
         var world = new Random(options.Seed);
-        var start = new DateTimeOffset(2026, 1, 5, 0, 0, 0, TimeSpan.Zero);
-        var users = Enumerable.Range(0, options.Users).Select(_ => SimulatedUser.Create(world, start)).ToArray();
+        var people = Enumerable.Range(0, options.Users).Select(_ => SyntheticPerson.Create(options.Tastes, world)).ToArray();
         var dimension = FeatureRegistry.Dimension;
-        var states = policies.Select(_ => users.Select(_ => LinearModelState.Create(dimension, options.Policy.Ridge)).ToArray()).ToArray();
+        var states = policies.Select(_ => people.Select(_ => LinearModelState.Create(dimension, options.Policy.Ridge)).ToArray()).ToArray();
         var randoms = policies.Select(_ => new Random(options.Seed + 1)).ToArray();
-        var rewards = new double[policies.Count];
-        var regrets = new double[policies.Count];
+        var pooled = policies.Select(_ => PopulationStatistics.Create(dimension)).ToArray();
+        var priors = new double[policies.Count][];
+        var hybrid = options.Hybrid
+            ? new HybridLinUcb(dimension, people.Length, options.Policy.Alpha, options.Policy.Ridge, options.Policy.ExplorationFloor)
+            : null;
+        var hybridRandom = new Random(options.Seed + 1);
+        var rewards = new double[policies.Count + 1];
+        var regrets = new double[policies.Count + 1];
         var k = options.Candidates;
         var probabilities = new double[k];
         var noise = new double[k];
         var reportEvery = Math.Max(1, options.Steps / 100);
         for (var step = 0; step < options.Steps; step++)
         {
-            var userIndex = world.Next(users.Length);
-            var user = users[userIndex];
-            var now = start.AddMinutes(world.Next(0, 28 * 24 * 60));
-            var context = new RequestContext(now, TimeZoneInfo.Utc);
-            var contexts = new double[k][];
+            var personIndex = world.Next(people.Length);
+            var person = people[personIndex];
+            var request = SyntheticRequest.Draw(world, k, options.Interactions);
             var best = 0.0;
             for (var c = 0; c < k; c++)
             {
-                contexts[c] = FeatureVectorBuilder.BuildValues(RandomTask(world, now), context, user.Profile);
-                probabilities[c] = user.ClickProbability(contexts[c]);
+                probabilities[c] = person.DoneProbability(request.Vectors[c], request.Topics[c], request.Hour);
                 noise[c] = world.NextDouble();
                 best = Math.Max(best, probabilities[c]);
             }
 
             for (var p = 0; p < policies.Count; p++)
             {
-                var state = states[p][userIndex];
-                var chosen = policies[p].Choose(contexts, state, randoms[p]).ChosenIndex;
+                if (options.PopulationPrior && step % options.PriorRefreshSteps == 0 && pooled[p].Count > 0)
+                {
+                    priors[p] = pooled[p].SolveMean(options.Policy.Ridge);
+                }
+
+                var state = states[p][personIndex];
+                var view = priors[p] is { } prior ? state.WithPriorMean(prior, options.Policy.Ridge) : state;
+                var chosen = policies[p].Choose(request.Vectors, view, randoms[p]).ChosenIndex;
                 var reward = noise[chosen] < probabilities[chosen] ? 1.0 : 0.0;
-                policies[p].Update(state, contexts[chosen], reward);
+                policies[p].Update(state, request.Vectors[chosen], reward);
+                if (options.PopulationPrior)
+                {
+                    pooled[p].Add(request.Vectors[chosen], reward);
+                }
+
                 rewards[p] += reward;
                 regrets[p] += best - probabilities[chosen];
+            }
+
+            if (hybrid is not null)
+            {
+                var chosen = hybrid.Choose(personIndex, request.Vectors, hybridRandom);
+                var reward = noise[chosen] < probabilities[chosen] ? 1.0 : 0.0;
+                hybrid.Update(personIndex, request.Vectors[chosen], reward);
+                rewards[^1] += reward;
+                regrets[^1] += best - probabilities[chosen];
             }
 
             if (progress is not null && step % reportEvery == 0)
@@ -69,74 +90,12 @@ public static class Simulator
         }
 
         progress?.Report(1.0);
-        return policies.Select((policy, p) => new PolicySimulationResult(policy.Name, rewards[p], regrets[p], options.Steps)).ToArray();
-    }
-
-    private static TaskFacts RandomTask(Random random, DateTimeOffset now)
-    {
-        var added = now.AddHours(-random.NextDouble() * 24 * 45);
-        var today = DateOnly.FromDateTime(now.UtcDateTime);
-        DateOnly? dueDate = null;
-        DateTimeOffset? dueAt = null;
-        switch (random.Next(4))
+        var results = policies.Select((policy, p) => new PolicySimulationResult(policy.Name, rewards[p], regrets[p], options.Steps)).ToList();
+        if (hybrid is not null)
         {
-            case 0:
-                dueDate = today.AddDays(random.Next(-3, 4));
-                break;
-            case 1:
-                dueAt = now.AddHours((random.NextDouble() * 96) - 48);
-                break;
+            results.Add(new PolicySimulationResult(HybridLinUcb.Name, rewards[^1], regrets[^1], options.Steps));
         }
 
-        return new TaskFacts(dueDate, dueAt, added, random.Next(1, 5), random.NextDouble() < 0.2);
-    }
-
-    private sealed class SimulatedUser
-    {
-        private readonly double[] _weights;
-
-        private SimulatedUser(double[] weights, UserProfile profile)
-        {
-            _weights = weights;
-            Profile = profile;
-        }
-
-        public UserProfile Profile { get; }
-
-        public static SimulatedUser Create(Random random, DateTimeOffset start)
-        {
-            var definitions = FeatureRegistry.Definitions;
-            var weights = new double[definitions.Count];
-            for (var i = 0; i < weights.Length; i++)
-            {
-                // Candidate preferences are strong and differ per user; the rest only moves the base rate.
-                weights[i] = definitions[i].Scope switch
-                {
-                    FeatureScope.Bias => -1.5,
-                    FeatureScope.Candidate => Gaussian(random) * 1.5,
-                    FeatureScope.Context => Gaussian(random) * 0.5,
-                    _ => Gaussian(random) * 0.3,
-                };
-            }
-
-            var reactions = new[] { Reactions.Done, Reactions.Snooze, Reactions.Dismiss };
-            var history = Enumerable.Range(0, 30)
-                .Select(i => new ReactionFact(start.AddHours(-i * 7.3), reactions[random.Next(3)], random.Next(5_000, 300_000)))
-                .ToArray();
-            return new SimulatedUser(weights, UserProfileBuilder.Build(history, start, TimeZoneInfo.Utc));
-        }
-
-        public double ClickProbability(double[] x)
-        {
-            var logit = 0.0;
-            for (var i = 0; i < x.Length; i++)
-            {
-                logit += _weights[i] * x[i];
-            }
-
-            return 1.0 / (1.0 + Math.Exp(-logit));
-        }
-
-        private static double Gaussian(Random random) => Normal.Sample(random, 0.0, 1.0);
+        return results;
     }
 }

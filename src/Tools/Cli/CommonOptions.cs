@@ -32,6 +32,18 @@ internal sealed class CommonOptions
         DefaultValueFactory = _ => PolicyOptions.DefaultThompsonVarianceScale,
     };
 
+    public Option<double> Ridge { get; } = new("--ridge")
+    {
+        Description = "λ of a new model's A = λI (also the population prior's λ).",
+        DefaultValueFactory = _ => PolicyOptions.DefaultRidge,
+    };
+
+    public Option<int> ThompsonDraws { get; } = new("--thompson-draws")
+    {
+        Description = "Thompson's posterior draws per request (its propensity estimate).",
+        DefaultValueFactory = _ => PolicyOptions.DefaultThompsonDraws,
+    };
+
     public void AddTo(Command command)
     {
         command.Options.Add(Policies);
@@ -41,6 +53,8 @@ internal sealed class CommonOptions
         command.Options.Add(Epsilon);
         command.Options.Add(ExplorationFloor);
         command.Options.Add(ThompsonScale);
+        command.Options.Add(ThompsonDraws);
+        command.Options.Add(Ridge);
     }
 
     public PolicyOptions CreatePolicyOptions(ParseResult result)
@@ -51,6 +65,8 @@ internal sealed class CommonOptions
             Epsilon = result.GetValue(Epsilon),
             ExplorationFloor = result.GetValue(ExplorationFloor),
             ThompsonVarianceScale = result.GetValue(ThompsonScale),
+            ThompsonDraws = result.GetValue(ThompsonDraws),
+            Ridge = result.GetValue(Ridge),
         };
         try
         {

@@ -21,6 +21,12 @@ internal static class EvaluateCommand
         var connection = new Option<string>("--connection") { Description = "oo: ADO.NET connection string, e.g. \"Data Source=data/oo.db\"." };
         var provider = new Option<string>("--provider") { Description = "oo: sqlite or postgres.", DefaultValueFactory = _ => OoLogReader.Sqlite };
         provider.AcceptOnlyFromAmong(OoLogReader.Sqlite, OoLogReader.Postgres);
+        var layout = new Option<string>("--feature-layout")
+        {
+            Description = "oo: which logged feature layout to read: current (oO's, by feature names) or first (the one the first usable entry names, e.g. layout 1).",
+            DefaultValueFactory = _ => OoLogReader.CurrentLayout,
+        };
+        layout.AcceptOnlyFromAmong(OoLogReader.CurrentLayout, OoLogReader.FirstLayout);
         var command = new Command("evaluate", "Estimate target policies' mean reward offline (replay, IPS, SNIPS with 95% CIs) from a log.");
         command.Options.Add(format);
         command.Options.Add(data);
@@ -29,6 +35,7 @@ internal static class EvaluateCommand
         command.Options.Add(maxEvents);
         command.Options.Add(connection);
         command.Options.Add(provider);
+        command.Options.Add(layout);
         common.AddTo(command);
         command.SetAction(result => ToolsCli.Guard(error, () =>
         {
@@ -39,17 +46,21 @@ internal static class EvaluateCommand
                 throw new UsageException("--max-events must be at least 1.");
             }
 
-            LoggedDataset log = selected switch
+            var (log, featureNames) = selected switch
             {
-                "obd" => LoadObd(result.GetValue(data), result.GetValue(itemContext), result.GetValue(hashBuckets), result.GetValue(maxEvents)),
+                "obd" => (LoadObd(result.GetValue(data), result.GetValue(itemContext), result.GetValue(hashBuckets), result.GetValue(maxEvents)), null),
                 _ => OoLogReader.Load(
                     result.GetValue(provider) ?? OoLogReader.Sqlite,
                     result.GetValue(connection) is { Length: > 0 } cs ? cs : throw new UsageException("--format oo needs --connection."),
-                    result.GetValue(maxEvents)),
+                    result.GetValue(maxEvents),
+                    result.GetValue(layout) ?? OoLogReader.CurrentLayout),
             };
             if (log.Events.Count == 0)
             {
-                throw new UsageException($"The log has no usable events (skipped: {Describe(log.Skipped)}).");
+                var hint = log.Skipped.ContainsKey("other_feature_layout")
+                    ? " The log's entries were written under another feature layout; --feature-layout first reads the first one it finds."
+                    : string.Empty;
+                throw new UsageException($"The log has no usable events (skipped: {Describe(log.Skipped)}).{hint}");
             }
 
             var seed = result.GetValue(common.Seed);
@@ -61,7 +72,7 @@ internal static class EvaluateCommand
             }
 
             var logged = OfflineEvaluator.LoggedMean(log.Events);
-            var report = new EvaluateReport("evaluate", selected, log.Events.Count, log.Dimension, log.Skipped, EstimateReport.Finite(logged.Estimate), EstimateReport.From(logged), evaluations);
+            var report = new EvaluateReport("evaluate", selected, log.Events.Count, log.Dimension, featureNames, log.Skipped, EstimateReport.Finite(logged.Estimate), EstimateReport.From(logged), evaluations);
             if (result.GetValue(common.Json))
             {
                 output.WriteLine(ReportJson.Serialize(report));

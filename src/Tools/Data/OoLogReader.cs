@@ -3,6 +3,7 @@ using System.Globalization;
 using Microsoft.Data.Sqlite;
 using Npgsql;
 using OO.Learning.Evaluation;
+using OO.Learning.Features;
 using OO.Learning.Logging;
 using OO.Tools.Cli;
 
@@ -16,14 +17,20 @@ namespace OO.Tools.Data;
 /// have arrived yet.</item>
 /// <item>A tip with several reward rows uses the earliest (by reacted_at).</item>
 /// <item>The propensity is the served row's column, or decision_json's when the column is null.</item>
-/// <item>Events whose vectors differ in length from the first usable event are skipped ("dimension_mismatch"):
-/// a feature-layout change between them.</item>
+/// <item>Entries name their feature layout (<see cref="DecisionLogEntry.FeatureNames"/>). One layout is read: by default
+/// oO's current one (<see cref="FeatureRegistry.Names"/>), or with <c>first</c> the one the first usable entry names
+/// (e.g. to evaluate rows logged under layout 1). Entries naming another layout are skipped
+/// ("other_feature_layout"); an entry whose names do not match its vectors' length is "invalid_decision".</item>
+/// <item>Entries without names are checked by length: vectors that differ in length from the first usable event are
+/// skipped ("dimension_mismatch").</item>
 /// </list>
 /// </summary>
 internal static class OoLogReader
 {
     public const string Sqlite = "sqlite";
     public const string Postgres = "postgres";
+    public const string CurrentLayout = "current";
+    public const string FirstLayout = "first";
 
     // CAST(... AS TEXT) reads decision_json the same way whether the column is TEXT (SQLite) or jsonb (PostgreSQL).
     private const string Query = """
@@ -33,8 +40,11 @@ internal static class OoLogReader
         ORDER BY s.served_at, s.tip_id, r.reacted_at
         """;
 
-    public static LoggedDataset Load(string provider, string connectionString, int? maxEvents = null)
+    /// <summary>The usable events and the feature names they were logged with (null when the entries name none).</summary>
+    public static (LoggedDataset Log, IReadOnlyList<string>? FeatureNames) Load(string provider, string connectionString, int? maxEvents = null, string layout = CurrentLayout)
     {
+        IReadOnlyList<string>? names = layout == CurrentLayout ? FeatureRegistry.Names : null;
+        var namesSeen = false;
         var skipped = new Dictionary<string, int>();
         var events = new List<LoggedEvent>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -67,10 +77,28 @@ internal static class OoLogReader
                 var reward = Convert.ToDouble(reader.GetValue(3), CultureInfo.InvariantCulture);
                 double? propensity = reader.IsDBNull(1) ? null : Convert.ToDouble(reader.GetValue(1), CultureInfo.InvariantCulture);
                 var json = reader.IsDBNull(2) ? null : reader.GetString(2);
-                if (!TryParseDecision(json, propensity, out var contexts, out var chosen, out var p))
+                if (!TryParseDecision(json, propensity, out var contexts, out var chosen, out var p, out var logged))
                 {
                     Count(skipped, "invalid_decision");
                     continue;
+                }
+
+                if (logged is { Count: > 0 })
+                {
+                    if (logged.Count != contexts[0].Length)
+                    {
+                        Count(skipped, "invalid_decision");
+                        continue;
+                    }
+
+                    names ??= logged;
+                    if (!logged.SequenceEqual(names, StringComparer.Ordinal))
+                    {
+                        Count(skipped, "other_feature_layout");
+                        continue;
+                    }
+
+                    namesSeen = true;
                 }
 
                 if (!(p > 0) || p > 1)
@@ -94,7 +122,7 @@ internal static class OoLogReader
             throw new UsageException($"Could not read the explainability log ({provider}): {e.Message}");
         }
 
-        return new LoggedDataset(events, Math.Max(dimension, 1), skipped);
+        return (new LoggedDataset(events, Math.Max(dimension, 1), skipped), namesSeen ? names : null);
     }
 
     private static DbConnection Open(string provider, string connectionString)
@@ -119,9 +147,11 @@ internal static class OoLogReader
         return connection;
     }
 
-    private static bool TryParseDecision(string? json, double? columnPropensity, out double[][] contexts, out int chosen, out double propensity)
+    private static bool TryParseDecision(
+        string? json, double? columnPropensity, out double[][] contexts, out int chosen, out double propensity, out IReadOnlyList<string>? names)
     {
         var entry = DecisionLogEntry.TryParse(json);
+        names = entry?.FeatureNames;
         contexts = entry is null ? [] : [.. entry.Candidates.Select(c => c.Features)];
         chosen = entry?.ChosenIndex ?? -1;
         propensity = columnPropensity ?? entry?.Propensity ?? double.NaN;

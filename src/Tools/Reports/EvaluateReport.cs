@@ -6,6 +6,7 @@ internal sealed record EvaluateReport(
     string Format,
     int Events,
     int Dimension,
+    IReadOnlyList<string>? FeatureNames,
     IReadOnlyDictionary<string, int> Skipped,
     double? LoggedMean,
     EstimateReport LoggedMeanInterval,

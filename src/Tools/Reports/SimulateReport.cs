@@ -7,4 +7,7 @@ internal sealed record SimulateReport(
     int Seed,
     int Candidates,
     int Users,
+    string Tastes,
+    bool Interactions,
+    bool PopulationPrior,
     IReadOnlyList<SimulatePolicyReport> Policies);

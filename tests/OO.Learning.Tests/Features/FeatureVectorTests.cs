@@ -1,4 +1,5 @@
 using OO.Learning.Features;
+using OO.Learning.Meaning;
 
 namespace OO.Learning.Tests.Features;
 
@@ -43,20 +44,71 @@ public sealed class FeatureVectorTests
     }
 
     [Fact]
-    public void Priority_age_kind_and_hour_are_scaled_as_documented()
+    public void Priority_age_kind_meaning_and_the_meaning_by_hour_crossing_are_scaled_as_documented()
     {
-        var now = new DateTimeOffset(2026, 3, 2, 3, 0, 0, TimeSpan.Zero); // 12:00 in Tokyo
-        var task = new TaskFacts(null, null, now.AddDays(-15), 4, true);
+        var now = new DateTimeOffset(2026, 3, 2, 3, 0, 0, TimeSpan.Zero); // 12:00 in Tokyo: sin = 0, cos = −1
+        float[] meaning = [0.5f, -1f, 0f, 0.25f, 1f, -0.5f, 0.75f, 0f];
+        var task = new TaskFacts(null, null, now.AddDays(-15), 4, true, MeaningCode.Pack(meaning));
         var vector = FeatureVectorBuilder.Build(task, new RequestContext(now, Tokyo), UserProfile.Empty);
 
         Assert.Equal(1.0, Value(vector, "priority"), 12);
         Assert.Equal(0.5, Value(vector, "task_age_days"), 12);
         Assert.Equal(1.0, Value(vector, "kind_advice"));
-        Assert.Equal(0.0, Value(vector, "kind_task"));
-        Assert.Equal(0.0, Value(vector, "hour_of_day_sin"), 12);
-        Assert.Equal(-1.0, Value(vector, "hour_of_day_cos"), 12);
+        for (var i = 0; i < meaning.Length; i++)
+        {
+            var m = MeaningCode.Value(task.Meaning, i);
+            Assert.Equal(meaning[i], m, 2);
+            Assert.Equal(m, Value(vector, $"meaning_{i}"), 6);
+            Assert.Equal(0.0, Value(vector, $"meaning_{i}_x_hour_sin"), 6);
+            Assert.Equal(-m, Value(vector, $"meaning_{i}_x_hour_cos"), 6);
+        }
+
+        var sixAmTokyo = FeatureVectorBuilder.Build(task, new RequestContext(now.AddHours(-6), Tokyo), UserProfile.Empty);
+        Assert.Equal(MeaningCode.Value(task.Meaning, 0), Value(sixAmTokyo, "meaning_0_x_hour_sin"), 6);
         Assert.Equal(0.0, Value(FeatureVectorBuilder.Build(task with { Priority = 1, AddedAt = now.AddDays(-400) }, new RequestContext(now, Tokyo), UserProfile.Empty), "priority"));
         Assert.Equal(1.0, Value(FeatureVectorBuilder.Build(task with { AddedAt = now.AddDays(-400) }, new RequestContext(now, Tokyo), UserProfile.Empty), "task_age_days"));
+    }
+
+    [Fact]
+    public void An_unknown_meaning_adds_nothing_but_the_bias_and_the_task_facts()
+    {
+        var now = new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero);
+        var vector = FeatureVectorBuilder.BuildValues(new TaskFacts(null, null, now, 1, false), new RequestContext(now, TimeZoneInfo.Utc), UserProfile.Empty);
+
+        Assert.All(vector.Skip(FeatureRegistry.MeaningOffset), v => Assert.Equal(0.0, v));
+    }
+
+    [Fact]
+    public void Layout_two_fits_the_memory_budget_and_has_nothing_that_is_the_same_for_every_candidate_but_the_bias()
+    {
+        var d = FeatureRegistry.Dimension;
+
+        Assert.Equal(2, FeatureRegistry.Version);
+        Assert.InRange(d, 1, 30);
+        Assert.InRange((d * d) + d, 0, 8 * 1024 / sizeof(double));
+        Assert.Single(FeatureRegistry.Definitions, f => f.Scope == FeatureScope.Bias);
+        Assert.DoesNotContain(FeatureRegistry.Definitions, f => f.Scope is FeatureScope.Context or FeatureScope.Profile);
+        Assert.All(FeatureRegistry.Definitions, f => Assert.False(string.IsNullOrWhiteSpace(f.Description)));
+
+        // Two different candidates at the same moment differ in every feature but the bias.
+        var now = new DateTimeOffset(2026, 3, 2, 7, 30, 0, TimeSpan.Zero);
+        var context = new RequestContext(now, TimeZoneInfo.Utc);
+        var a = FeatureVectorBuilder.BuildValues(new TaskFacts(DateOnly.FromDateTime(now.UtcDateTime), null, now.AddDays(-3), 4, true, MeaningCode.Pack([0.3f, 0.3f, 0.3f, 0.3f, 0.3f, 0.3f, 0.3f, 0.3f])), context, UserProfile.Empty);
+        var b = FeatureVectorBuilder.BuildValues(new TaskFacts(DateOnly.FromDateTime(now.UtcDateTime).AddDays(-1), null, now.AddDays(-1), 1, false, MeaningCode.Pack([-0.6f, -0.6f, -0.6f, -0.6f, -0.6f, -0.6f, -0.6f, -0.6f])), context, UserProfile.Empty);
+        Assert.Equal([0], Enumerable.Range(0, d).Where(i => a[i] == b[i]));
+    }
+
+    [Fact]
+    public void Each_definition_computes_the_value_the_vector_holds()
+    {
+        var now = new DateTimeOffset(2026, 3, 2, 18, 45, 0, TimeSpan.Zero);
+        var input = new FeatureInput(
+            new TaskFacts(null, now.AddHours(-2), now.AddDays(-4), 3, false, MeaningCode.Pack([0.9f, -0.2f, 0.1f, 0f, -0.7f, 0.4f, 0.3f, -1f])),
+            new RequestContext(now, Tokyo),
+            UserProfile.Empty);
+        var vector = FeatureVectorBuilder.BuildValues(input.Task, input.Context, input.Profile);
+
+        Assert.Equal(vector, FeatureRegistry.Definitions.Select(f => f.Compute(input)));
     }
 
     [Fact]
@@ -86,5 +138,19 @@ public sealed class FeatureVectorTests
         Assert.False(FeatureRegistry.IsStale(profile.SnoozeRate, now.AddHours(23)));
         Assert.True(FeatureRegistry.IsStale(profile.SnoozeRate, now.AddHours(25)));
         Assert.True(FeatureRegistry.IsStale(UserProfile.Empty.SnoozeRate, now));
+    }
+
+    [Fact]
+    public void The_profile_statistics_are_described_for_the_admin_view_and_read_from_the_profile_not_the_vector()
+    {
+        var now = new DateTimeOffset(2026, 3, 2, 0, 0, 0, TimeSpan.Zero);
+        var profile = UserProfileBuilder.Build([new ReactionFact(now.AddHours(-3), Reactions.Done, 900_000)], now, TimeZoneInfo.Utc);
+        var input = new FeatureInput(new TaskFacts(null, null, now, 1, false), new RequestContext(now, TimeZoneInfo.Utc), profile);
+        var statistics = FeatureRegistry.ProfileStatistics.ToDictionary(f => f.Name);
+
+        Assert.All(FeatureRegistry.ProfileStatistics, f => Assert.True(f is { Scope: FeatureScope.Profile, Ttl: not null } && f.Description.Length > 0));
+        Assert.Empty(FeatureRegistry.Names.Intersect(statistics.Keys));
+        Assert.Equal(1.0, statistics["completion_rate"].Compute(input));
+        Assert.Equal(1.0, statistics["mean_dwell_done"].Compute(input));
     }
 }

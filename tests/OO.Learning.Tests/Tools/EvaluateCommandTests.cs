@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
+using OO.Learning.Features;
 using OO.Learning.Logging;
 using OO.Learning.Policies;
 using OO.Learning.Tests.Evaluation;
@@ -79,19 +80,73 @@ public sealed class EvaluateCommandTests
         Assert.False(string.IsNullOrWhiteSpace(error));
     }
 
-    private static void WriteLog(string path, IReadOnlyList<OO.Learning.Evaluation.LoggedEvent> log, int unrewarded)
+    [Fact]
+    public void Evaluate_oo_reads_the_current_feature_layout_and_counts_rows_of_layout_one_as_another_layout()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"oo-log-{Guid.NewGuid():N}.db");
+        string[] layoutOne = ["bias", "is_overdue", "task_age_days", "priority", "due_today", "kind_task", "kind_advice", "hour_of_day_sin", "hour_of_day_cos",
+            "day_of_week_sin", "day_of_week_cos", "completion_rate", "snooze_rate", "dismiss_rate", "mean_dwell_done", "active_hour_sin", "active_hour_cos"];
+        try
+        {
+            WriteLog(path, Widen(SyntheticLog.UniformlyLogged(300, 4, 8), layoutOne.Length), unrewarded: 0, layoutOne, "old");
+            WriteLog(path, Widen(SyntheticLog.UniformlyLogged(500, 4, 9), FeatureRegistry.Dimension), unrewarded: 0, FeatureRegistry.Names, "new", startDay: 2);
+
+            var current = CliRunner.Json("evaluate", "--format", "oo", "--connection", $"Data Source={path}", "--policies", "random", "--json");
+            var first = CliRunner.Json("evaluate", "--format", "oo", "--connection", $"Data Source={path}", "--policies", "random", "--feature-layout", "first", "--json");
+
+            Assert.Equal(500, current.GetProperty("events").GetInt32());
+            Assert.Equal(FeatureRegistry.Dimension, current.GetProperty("dimension").GetInt32());
+            Assert.Equal(300, current.GetProperty("skipped").GetProperty("other_feature_layout").GetInt32());
+            Assert.Equal(FeatureRegistry.Names, current.GetProperty("featureNames").EnumerateArray().Select(n => n.GetString()));
+            Assert.Equal(300, first.GetProperty("events").GetInt32());
+            Assert.Equal(layoutOne.Length, first.GetProperty("dimension").GetInt32());
+            Assert.Equal(500, first.GetProperty("skipped").GetProperty("other_feature_layout").GetInt32());
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public void Evaluate_oo_on_a_log_of_only_layout_one_says_which_option_reads_it()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"oo-log-{Guid.NewGuid():N}.db");
+        try
+        {
+            WriteLog(path, Widen(SyntheticLog.UniformlyLogged(50, 4, 10), 17), unrewarded: 0, [.. Enumerable.Range(0, 17).Select(i => $"v1_{i}")], "old");
+
+            var (code, _, error) = CliRunner.Run("evaluate", "--format", "oo", "--connection", $"Data Source={path}", "--policies", "random");
+
+            Assert.Equal(2, code);
+            Assert.Contains("50 other_feature_layout", error);
+            Assert.Contains("--feature-layout first", error);
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            File.Delete(path);
+        }
+    }
+
+    private static List<OO.Learning.Evaluation.LoggedEvent> Widen(List<OO.Learning.Evaluation.LoggedEvent> log, int dimension) =>
+        [.. log.Select(e => e with { Contexts = [.. e.Contexts.Select(c => c.Concat(new double[dimension - c.Length]).ToArray())] })];
+
+    private static void WriteLog(
+        string path, IReadOnlyList<OO.Learning.Evaluation.LoggedEvent> log, int unrewarded, IReadOnlyList<string>? names = null, string prefix = "tip", int startDay = 1)
     {
         using var connection = new SqliteConnection($"Data Source={path}");
         connection.Open();
         using var transaction = connection.BeginTransaction();
         var create = connection.CreateCommand();
         create.CommandText = """
-            CREATE TABLE oo_served_tips(tip_id TEXT PRIMARY KEY, user_id TEXT, served_at TEXT, policy TEXT, source TEXT, source_ref TEXT,
+            CREATE TABLE IF NOT EXISTS oo_served_tips(tip_id TEXT PRIMARY KEY, user_id TEXT, served_at TEXT, policy TEXT, source TEXT, source_ref TEXT,
                 propensity REAL, latency_us INTEGER, decision_json TEXT);
-            CREATE TABLE oo_rewards(tip_id TEXT, user_id TEXT, reacted_at TEXT, reaction TEXT, dwell_ms INTEGER, reward REAL);
+            CREATE TABLE IF NOT EXISTS oo_rewards(tip_id TEXT, user_id TEXT, reacted_at TEXT, reaction TEXT, dwell_ms INTEGER, reward REAL);
             """;
         create.ExecuteNonQuery();
-        var start = new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
+        var start = new DateTimeOffset(2026, 1, startDay, 0, 0, 0, TimeSpan.Zero);
         for (var i = 0; i < log.Count + unrewarded; i++)
         {
             var e = log[i % log.Count];
@@ -103,10 +158,10 @@ public sealed class EvaluateCommandTests
                 e.Propensity,
                 RandomPolicy.PolicyName,
                 [new ShadowChoice(LinUcbPolicy.PolicyName, 0)],
-                []);
+                names ?? []);
             var served = connection.CreateCommand();
             served.CommandText = "INSERT INTO oo_served_tips VALUES ($id, 'u1', $at, 'random', 'demo', 'demo-1', $p, 12, $json)";
-            served.Parameters.AddWithValue("$id", $"tip-{i:D5}");
+            served.Parameters.AddWithValue("$id", $"{prefix}-{i:D5}");
             served.Parameters.AddWithValue("$at", start.AddMinutes(i).ToString("O", CultureInfo.InvariantCulture));
             served.Parameters.AddWithValue("$p", e.Propensity);
             served.Parameters.AddWithValue("$json", decision.ToJson());
@@ -115,7 +170,7 @@ public sealed class EvaluateCommandTests
             {
                 var reward = connection.CreateCommand();
                 reward.CommandText = "INSERT INTO oo_rewards VALUES ($id, 'u1', $at, 'done', 20000, $r)";
-                reward.Parameters.AddWithValue("$id", $"tip-{i:D5}");
+                reward.Parameters.AddWithValue("$id", $"{prefix}-{i:D5}");
                 reward.Parameters.AddWithValue("$at", start.AddMinutes(i + 0.5).ToString("O", CultureInfo.InvariantCulture));
                 reward.Parameters.AddWithValue("$r", e.Reward);
                 reward.ExecuteNonQuery();

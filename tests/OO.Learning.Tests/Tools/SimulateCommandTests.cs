@@ -21,6 +21,35 @@ public sealed class SimulateCommandTests
     }
 
     [Fact]
+    public void Simulate_names_the_scenario_it_ran_and_the_interactions_are_worth_reward()
+    {
+        var with = CliRunner.Json("simulate", "--policies", "random,linucb", "--steps", "3000", "--json");
+        var without = CliRunner.Json("simulate", "--policies", "random,linucb", "--steps", "3000", "--no-interactions", "--no-population-prior", "--json");
+        var priorityDue = CliRunner.Json("simulate", "--policies", "linucb", "--steps", "300", "--tastes", "priority-due", "--json");
+
+        Assert.Equal("meaning-time", with.GetProperty("tastes").GetString());
+        Assert.True(with.GetProperty("interactions").GetBoolean() && with.GetProperty("populationPrior").GetBoolean());
+        Assert.False(without.GetProperty("interactions").GetBoolean() || without.GetProperty("populationPrior").GetBoolean());
+        Assert.Equal("priority-due", priorityDue.GetProperty("tastes").GetString());
+        double LinUcb(System.Text.Json.JsonElement json) => json.GetProperty("policies")[1].GetProperty("cumulativeReward").GetDouble();
+        Assert.True(LinUcb(with) > LinUcb(without), $"{LinUcb(with)} vs {LinUcb(without)}");
+    }
+
+    [Fact]
+    public void Simulate_population_scores_new_peoples_first_tips_four_ways_per_learning_policy()
+    {
+        var json = CliRunner.Json("simulate", "--population", "--policies", "random,linucb", "--people", "20", "--steps", "1500", "--new-people", "150", "--json");
+
+        Assert.Equal("population", json.GetProperty("scenario").GetString());
+        var policy = Assert.Single(json.GetProperty("policies").EnumerateArray());
+        Assert.Equal("linucb", policy.GetProperty("policy").GetString());
+        var arms = policy.GetProperty("arms").EnumerateArray().ToDictionary(a => a.GetProperty("arm").GetString()!);
+        Assert.Equal(["random", "per-user", "population-prior", "pooled"], arms.Keys);
+        Assert.Equal(1.0, arms["random"].GetProperty("versusRandom").GetDouble(), 12);
+        Assert.True(arms["population-prior"].GetProperty("versusRandom").GetDouble() > 1.3);
+    }
+
+    [Fact]
     public void Progress_goes_to_stderr_and_never_into_the_json()
     {
         var (code, output, error) = CliRunner.Run("simulate", "--policies", "random", "--steps", "200", "--json");
@@ -35,6 +64,10 @@ public sealed class SimulateCommandTests
     [InlineData("simulate", "--steps", "0")]
     [InlineData("simulate", "--steps", "many")]
     [InlineData("simulate", "--epsilon", "0")]
+    [InlineData("simulate", "--tastes", "astrology")]
+    [InlineData("simulate", "--population", "--policies", "random")]
+    [InlineData("simulate", "--population", "--new-people", "0")]
+    [InlineData("simulate", "--ridge", "0")]
     [InlineData("frobnicate")]
     public void Bad_arguments_fail_with_a_message_on_stderr(params string[] args)
     {
