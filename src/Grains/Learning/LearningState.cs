@@ -22,7 +22,7 @@ public sealed class LearningState
     /// </summary>
     public long PopulationContributions { get; set; }
 
-    /// <summary>Profile features, changed only by an explicit rebuild.</summary>
+    /// <summary>Profile statistics, recomputed after reactions and when their TTL passes (never on a read), and by the admin rebuild.</summary>
     public UserProfile Profile { get; set; } = UserProfile.Empty;
 
     /// <summary>A per-user override of the active policy; null for the configured default.</summary>

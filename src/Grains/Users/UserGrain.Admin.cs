@@ -32,7 +32,7 @@ public sealed partial class UserGrain
             ["active_hour_sin"] = profile.ActiveHourSin,
             ["active_hour_cos"] = profile.ActiveHourCos,
         };
-        IReadOnlyList<ProfileFeatureView> views = FeatureRegistry.Definitions
+        IReadOnlyList<ProfileFeatureView> views = FeatureRegistry.Definitions.Concat(FeatureRegistry.ProfileStatistics)
             .Select(d => stored.TryGetValue(d.Name, out var value)
                 ? new ProfileFeatureView(
                     d.Name, d.Description, d.Scope.ToString().ToLowerInvariant(), d.Ttl, value.Value, value.ComputedAt,

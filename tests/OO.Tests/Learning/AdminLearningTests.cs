@@ -48,7 +48,7 @@ public sealed class AdminLearningTests(EmbeddedHostFixture fixture) : IClassFixt
         Assert.NotNull(completion.ComputedAt);
         Assert.True(completion.Fresh);
         Assert.Equal(TimeSpan.FromDays(1), completion.Ttl);
-        Assert.Contains(before!, f => f is { Name: "hour_of_day_sin", Scope: "context", Ttl: null });
+        Assert.Contains(before!, f => f is { Name: "meaning_0_x_hour_sin", Scope: "interaction", Ttl: null });
         var readAgain = await admin.GetFromJsonAsync<List<ProfileFeatureView>>($"/api/admin/users/{userId}/profile");
         Assert.Equal(completion.ComputedAt, readAgain!.Single(f => f.Name == "completion_rate").ComputedAt);
 
