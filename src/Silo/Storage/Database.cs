@@ -18,6 +18,15 @@ public sealed class Database(HostSettings settings)
         try
         {
             await connection.OpenAsync(cancellationToken);
+            if (connection is SqliteConnection)
+            {
+                // Another writer's lock (the grain-state writer) is waited for by SQLite in small steps, not by
+                // the driver's retries, which sleep 150 ms each.
+                await using var pragma = connection.CreateCommand();
+                pragma.CommandText = "PRAGMA busy_timeout=10000;";
+                await pragma.ExecuteNonQueryAsync(cancellationToken);
+            }
+
             return connection;
         }
         catch
