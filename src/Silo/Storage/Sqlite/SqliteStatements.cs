@@ -22,7 +22,9 @@ internal sealed class SqliteStatements : IDisposable
     /// </summary>
     public static SqliteStatements Open(string connectionString, bool writer)
     {
-        var connection = new SqliteConnection(connectionString);
+        // Not pooled: these connections live as long as the store, and their pragmas (read-only for a reader)
+        // must not reach whoever takes a pooled connection next.
+        var connection = new SqliteConnection(new SqliteConnectionStringBuilder(connectionString) { Pooling = false }.ToString());
         try
         {
             connection.Open();
