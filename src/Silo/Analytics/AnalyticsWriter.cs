@@ -25,6 +25,9 @@ public sealed partial class AnalyticsWriter(
     private static readonly TimeSpan FirstRetryDelay = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan LongestRetryDelay = TimeSpan.FromSeconds(30);
 
+    /// <summary>Rows in one multi-row INSERT at most: at most 900 parameters, far inside both engines' limits.</summary>
+    private const int RowsPerStatement = 100;
+
     // Unbounded as a channel so that audit and erase commands are always accepted; the rows nobody waits
     // for are bounded by _queuedRows against QueueCapacity.
     private readonly Channel<AnalyticsCommand> _queue = Channel.CreateUnbounded<AnalyticsCommand>(new UnboundedChannelOptions { SingleReader = true });
@@ -162,9 +165,29 @@ public sealed partial class AnalyticsWriter(
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        foreach (var command in batch)
+        for (var i = 0; i < batch.Count;)
         {
-            await ExecuteAsync(connection, transaction, command, cancellationToken);
+            // A run of rows of one kind is one multi-row INSERT; order across kinds is kept (an erasure applies
+            // after the rows queued before it).
+            var run = 1;
+            while (batch[i] is AnalyticsCommand.IRow && i + run < batch.Count && run < RowsPerStatement && batch[i + run].GetType() == batch[i].GetType())
+            {
+                run++;
+            }
+
+            await using var sql = connection.CreateCommand();
+            sql.Transaction = transaction;
+            if (batch[i] is AnalyticsCommand.IRow)
+            {
+                AnalyticsCommand.DescribeRows(sql, batch.GetRange(i, run).Cast<AnalyticsCommand.IRow>().ToList(), Timestamp);
+            }
+            else
+            {
+                batch[i].Describe(sql, Timestamp);
+            }
+
+            await sql.ExecuteNonQueryAsync(cancellationToken);
+            i += run;
         }
 
         await transaction.CommitAsync(cancellationToken);

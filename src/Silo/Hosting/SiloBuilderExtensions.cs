@@ -2,6 +2,7 @@ using System.Net;
 using OO.Grains;
 using OO.Grains.Interfaces.Tasks;
 using OO.Silo.Configuration;
+using OO.Silo.Storage;
 using OO.Silo.Storage.Sqlite;
 using Orleans.Configuration;
 using Orleans.Dashboard;
@@ -54,17 +55,19 @@ public static class SiloBuilderExtensions
         }
         else
         {
+            // On PostgreSQL, the providers' statements are prepared on each pooled connection after their second use.
+            var connectionString = settings.IsEmbedded ? settings.ConnectionString : PostgresConnections.Tune(settings.ConnectionString);
             silo.AddAdoNetGrainStorage(StorageNames.Default, options =>
             {
                 options.Invariant = settings.Invariant;
-                options.ConnectionString = settings.ConnectionString;
+                options.ConnectionString = connectionString;
                 // Clearing is how a grain forgets a person: the row goes, not just its payload.
                 options.DeleteStateOnClear = true;
             });
             silo.UseAdoNetReminderService(options =>
             {
                 options.Invariant = settings.Invariant;
-                options.ConnectionString = settings.ConnectionString;
+                options.ConnectionString = connectionString;
             });
         }
 

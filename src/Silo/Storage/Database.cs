@@ -8,13 +8,16 @@ namespace OO.Silo.Storage;
 /// <summary>Opens connections to the configured engine, for the schema installer, health checks and analytics.</summary>
 public sealed class Database(HostSettings settings)
 {
+    private readonly string _connectionString =
+        settings.Storage == StorageProvider.Postgres ? PostgresConnections.Tune(settings.ConnectionString) : settings.ConnectionString;
+
     public StorageProvider Engine => settings.Storage;
 
     public async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
     {
         DbConnection connection = settings.Storage == StorageProvider.Sqlite
-            ? new SqliteConnection(settings.ConnectionString)
-            : new NpgsqlConnection(settings.ConnectionString);
+            ? new SqliteConnection(_connectionString)
+            : new NpgsqlConnection(_connectionString);
         try
         {
             await connection.OpenAsync(cancellationToken);
