@@ -16,7 +16,7 @@ public static class ReactionLoad
 {
     /// <param name="server">A running oO (dev sign-in on, rate limits off, <c>OO__Tips__SnoozeFor=00:00:00</c> so a
     /// snoozed task comes straight back); null starts one in this process with those settings.</param>
-    public static async Task RunAsync(int people, TimeSpan duration, int signUps, Uri? server)
+    public static async Task RunAsync(int people, TimeSpan duration, int signUps, int signUpConcurrency, Uri? server)
     {
         var settings = ApiLoad.Fresh();
         settings["OO:Tips:SnoozeFor"] = "00:00:00";
@@ -50,7 +50,7 @@ public static class ReactionLoad
             var created = 0;
             var stopwatch = Stopwatch.StartNew();
             var latencies = new ConcurrentBag<double>();
-            await Task.WhenAll(Enumerable.Range(0, people).Select(async worker =>
+            await Task.WhenAll(Enumerable.Range(0, signUpConcurrency).Select(async worker =>
             {
                 int mine;
                 while ((mine = Interlocked.Increment(ref created)) <= signUps)
@@ -60,7 +60,7 @@ public static class ReactionLoad
                     latencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
                 }
             }));
-            Report($"new users, {people} at a time", new Result(signUps / stopwatch.Elapsed.TotalSeconds, [.. latencies]), "users");
+            Report($"new users, {signUpConcurrency} at a time", new Result(signUps / stopwatch.Elapsed.TotalSeconds, [.. latencies]), "users");
             Console.WriteLine($"load average {LoadAverage()}");
         }
     }

@@ -12,7 +12,7 @@ public sealed class SqliteStore : ILifecycleParticipant<ISiloLifecycle>, IDispos
 {
     public SqliteStore(HostSettings settings, IOptions<SqliteStorageOptions> options, SqliteStorageMetrics metrics, ILogger<SqliteStore> logger)
     {
-        Writer = new SqliteWriter(settings.ConnectionString, options.Value.MaxBatch, metrics, logger);
+        Writer = new SqliteWriter(settings.ConnectionString, options.Value.MaxBatch, options.Value.DurableCommits, metrics, logger);
         Reader = new SqliteReader(settings.ConnectionString, options.Value.Readers);
     }
 

@@ -10,7 +10,7 @@ namespace OO.Silo.Storage.Sqlite;
 /// write is answered only after its transaction is durable; when the transaction fails, every write in it
 /// fails and none is acknowledged.
 /// </summary>
-internal sealed partial class SqliteWriter(string connectionString, int maxBatch, SqliteStorageMetrics metrics, ILogger logger) : IDisposable
+internal sealed partial class SqliteWriter(string connectionString, int maxBatch, bool durable, SqliteStorageMetrics metrics, ILogger logger) : IDisposable
 {
     private readonly BlockingCollection<SqliteWrite> _queue = new();
     private readonly TaskCompletionSource _stopped = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -20,7 +20,7 @@ internal sealed partial class SqliteWriter(string connectionString, int maxBatch
     public void Start()
     {
         // Fails the silo's start, not its first write, when the file cannot be opened.
-        using (SqliteStatements.Open(connectionString, writer: true))
+        using (SqliteStatements.Open(connectionString, writer: true, durable))
         {
         }
 
@@ -68,7 +68,7 @@ internal sealed partial class SqliteWriter(string connectionString, int maxBatch
 
                 try
                 {
-                    statements ??= SqliteStatements.Open(connectionString, writer: true);
+                    statements ??= SqliteStatements.Open(connectionString, writer: true, durable);
                     Commit(statements, batch);
                 }
                 catch (Exception error)
