@@ -16,7 +16,8 @@ public static class ReactionLoad
 {
     /// <param name="server">A running oO (dev sign-in on, rate limits off, <c>OO__Tips__SnoozeFor=00:00:00</c> so a
     /// snoozed task comes straight back); null starts one in this process with those settings.</param>
-    public static async Task RunAsync(int people, TimeSpan duration, int signUps, int signUpConcurrency, Uri? server)
+    /// <param name="serverPid">The server's process id, to report its CPU time per cycle and per pair; 0 when it runs in this process.</param>
+    public static async Task RunAsync(int people, TimeSpan duration, int signUps, int signUpConcurrency, Uri? server, int serverPid)
     {
         var settings = ApiLoad.Fresh();
         settings["OO:Tips:SnoozeFor"] = "00:00:00";
@@ -33,10 +34,20 @@ public static class ReactionLoad
 
         await ClosedLoop(clients, Healthz, TimeSpan.FromSeconds(3)); // JIT and connection warm-up
         await ClosedLoop(clients, Cycle, TimeSpan.FromSeconds(3));
+        var pid = server is null ? Environment.ProcessId : serverPid;
+        var cpu = CpuSeconds(pid);
         var trivial = await ClosedLoop(clients, Healthz, duration);
+        var cpuPerPair = (CpuSeconds(pid) - cpu) / trivial.Latencies.Count;
+        cpu = CpuSeconds(pid);
         var cycles = await ClosedLoop(clients, Cycle, duration);
+        var cpuPerCycle = (CpuSeconds(pid) - cpu) / cycles.Latencies.Count;
         Report("2 × GET /healthz, max", trivial, "pairs");
         Report("get tip → react, max", cycles, "cycles");
+        if (pid > 0)
+        {
+            Console.WriteLine($"server CPU: {cpuPerPair * 1000:F3} ms per healthz pair, {cpuPerCycle * 1000:F3} ms per cycle ({cpuPerCycle / cpuPerPair:F1}×)");
+        }
+
         Console.WriteLine($"cycles / healthz pairs: {cycles.Rate / trivial.Rate:F2}   load average {LoadAverage()}");
 
         var half = await OpenLoop(clients, Cycle, duration, cycles.Rate / 2);
@@ -159,6 +170,20 @@ public static class ReactionLoad
         var sorted = result.Latencies.Order().ToArray();
         double Percentile(double p) => sorted[Math.Min(sorted.Length - 1, (int)(p * sorted.Length))];
         Console.WriteLine($"{label,-34} {result.Rate,8:F0} {unit}/s   p50 {Percentile(0.50),7:F2} ms   p99 {Percentile(0.99),7:F2} ms   max {sorted[^1],7:F2} ms   n={sorted.Length}");
+    }
+
+    /// <summary>User and system CPU time of process <paramref name="pid"/> (Linux), or 0 where it cannot be read.</summary>
+    private static double CpuSeconds(int pid)
+    {
+        var stat = $"/proc/{pid}/stat";
+        if (pid <= 0 || !File.Exists(stat))
+        {
+            return 0;
+        }
+
+        // Fields after the command name (which may hold spaces): utime and stime are the 12th and 13th.
+        var fields = File.ReadAllText(stat)[(File.ReadAllText(stat).LastIndexOf(')') + 2)..].Split(' ');
+        return (double.Parse(fields[11]) + double.Parse(fields[12])) / 100.0;
     }
 
     private static string LoadAverage() =>
