@@ -106,7 +106,6 @@ internal sealed partial class SqliteWriter(string connectionString, int maxBatch
                 write.Apply(statements, transaction);
             }
 
-            BeforeCommit?.Invoke(statements);
             transaction.Commit();
         }
 
@@ -116,9 +115,6 @@ internal sealed partial class SqliteWriter(string connectionString, int maxBatch
             write.Acknowledge();
         }
     }
-
-    /// <summary>Runs on the writer thread inside each transaction, just before it commits; tests make commits fail with it.</summary>
-    internal Action<SqliteStatements>? BeforeCommit { get; set; }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "A SQLite transaction of {Count} writes failed; every write in it failed and none was stored")]
     private static partial void LogCommitFailed(ILogger logger, Exception exception, int count);
