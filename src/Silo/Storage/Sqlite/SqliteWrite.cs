@@ -27,7 +27,7 @@ internal abstract class SqliteWrite<T> : SqliteWrite
     {
         try
         {
-            Completion.TrySetResult(_outcome!());
+            Completion.TrySetResult((_outcome ?? throw new InvalidOperationException($"{GetType().Name} was applied without an answer."))());
         }
         catch (Exception refusal)
         {

@@ -1,4 +1,3 @@
-using System.Net;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -17,8 +16,15 @@ public sealed class SqliteWriterTests : IAsyncLifetime
 {
     private readonly string _file = Path.Combine(Path.GetTempPath(), $"oo-writer-{Guid.NewGuid():N}.db");
     private readonly ServiceProvider _services = new ServiceCollection().AddMetrics().BuildServiceProvider();
-    private SqliteStore _store = null!;
-    private SqliteStorageMetrics _metrics = null!;
+    private readonly SqliteStore _store;
+    private readonly SqliteStorageMetrics _metrics;
+
+    public SqliteWriterTests()
+    {
+        _metrics = new SqliteStorageMetrics(_services.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>());
+        var settings = new HostSettings(Path.GetTempPath(), StorageProvider.Sqlite, ConnectionString, 11111, null, "oo", "oo");
+        _store = new SqliteStore(settings, Options.Create(new SqliteStorageOptions()), _metrics, NullLogger<SqliteStore>.Instance);
+    }
 
     public async Task InitializeAsync()
     {
@@ -27,10 +33,6 @@ public sealed class SqliteWriterTests : IAsyncLifetime
         await using var schema = connection.CreateCommand();
         schema.CommandText = SchemaInstaller.Scripts(StorageProvider.Sqlite).Single(s => s.Name == "001-orleans.sql").Sql;
         await schema.ExecuteNonQueryAsync();
-
-        _metrics = new SqliteStorageMetrics(_services.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>());
-        var settings = new HostSettings(Path.GetTempPath(), StorageProvider.Sqlite, ConnectionString, 11111, null, "oo", "oo");
-        _store = new SqliteStore(settings, Options.Create(new SqliteStorageOptions()), _metrics, NullLogger<SqliteStore>.Instance);
     }
 
     public async Task DisposeAsync()
