@@ -5,8 +5,8 @@ namespace OO.Silo.Storage.Sqlite;
 /// <summary>
 /// The <c>OO.Storage</c> meter: <c>oo.storage.writes</c> (grain-state and reminder writes committed),
 /// <c>oo.storage.commits</c> (transactions that carried them: fewer than writes when writes are grouped),
-/// <c>oo.storage.failed_commits</c>, and the <c>oo.storage.batch_size</c> and <c>oo.storage.commit.duration</c>
-/// histograms. The totals are readable here too, for tests and benchmarks.
+/// <c>oo.storage.failed_commits</c>, and the <c>oo.storage.batch_size</c>, <c>oo.storage.commit.duration</c> and
+/// <c>oo.storage.lock_wait.duration</c> histograms. The totals are readable here too, for tests and benchmarks.
 /// </summary>
 public sealed class SqliteStorageMetrics
 {
@@ -14,6 +14,7 @@ public sealed class SqliteStorageMetrics
 
     private readonly Histogram<int> _batchSize;
     private readonly Histogram<double> _commitDuration;
+    private readonly Histogram<double> _lockWait;
     private long _writes;
     private long _commits;
     private long _failedCommits;
@@ -26,6 +27,7 @@ public sealed class SqliteStorageMetrics
         meter.CreateObservableCounter("oo.storage.failed_commits", () => FailedCommits, unit: "{transaction}", description: "Transactions that failed; every write in them failed.");
         _batchSize = meter.CreateHistogram<int>("oo.storage.batch_size", unit: "{write}", description: "Writes per committed transaction.");
         _commitDuration = meter.CreateHistogram<double>("oo.storage.commit.duration", unit: "ms", description: "From a batch's first statement to its durable commit.");
+        _lockWait = meter.CreateHistogram<double>("oo.storage.lock_wait.duration", unit: "ms", description: "Time the writer waited for the file's write lock (held by another writer, such as analytics) before a batch.");
     }
 
     /// <summary>Writes committed since start.</summary>
@@ -44,6 +46,8 @@ public sealed class SqliteStorageMetrics
         _batchSize.Record(writes);
         _commitDuration.Record(duration.TotalMilliseconds);
     }
+
+    internal void WaitedForLock(TimeSpan waited) => _lockWait.Record(waited.TotalMilliseconds);
 
     internal void Failed() => Interlocked.Increment(ref _failedCommits);
 }

@@ -43,6 +43,9 @@ internal sealed partial class SqliteWriter(string connectionString, int maxBatch
         return write.Completion.Task;
     }
 
+    /// <summary>Whether writes are still taken (false once stopping).</summary>
+    public bool IsAccepting => !_queue.IsAddingCompleted;
+
     /// <summary>Accepts no more writes, commits what is queued and ends the thread.</summary>
     public Task StopAsync()
     {
@@ -101,6 +104,7 @@ internal sealed partial class SqliteWriter(string connectionString, int maxBatch
         var started = Stopwatch.GetTimestamp();
         using (var transaction = statements.Connection.BeginTransaction(deferred: false))
         {
+            metrics.WaitedForLock(Stopwatch.GetElapsedTime(started));
             foreach (var write in batch)
             {
                 write.Apply(statements, transaction);

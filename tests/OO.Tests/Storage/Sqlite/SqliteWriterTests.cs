@@ -89,6 +89,33 @@ public sealed class SqliteWriterTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Shared_statements_that_fail_are_undone_alone_and_the_rest_of_their_batch_commits()
+    {
+        var before = _store.Writer.WriteAsync(Write("before"));
+        var refused = _store.Writer.WriteAsync(new SavepointWrite((connection, transaction) =>
+        {
+            using var insert = connection.CreateCommand();
+            insert.Transaction = transaction;
+            insert.CommandText = "CREATE TABLE shared_rows (id INTEGER PRIMARY KEY); INSERT INTO shared_rows VALUES (1); INSERT INTO shared_rows VALUES (1);";
+            insert.ExecuteNonQuery();
+        }));
+        var after = _store.Writer.WriteAsync(Write("after"));
+
+        _store.Writer.Start();
+
+        Assert.Equal(19, (await Assert.ThrowsAsync<SqliteException>(() => refused)).SqliteErrorCode); // SQLITE_CONSTRAINT
+        Assert.Equal(1, await before);
+        Assert.Equal(1, await after);
+        Assert.Equal(1, _metrics.Commits);
+        Assert.Equal(2, await CountRowsAsync());
+        await using var connection = new SqliteConnection(ConnectionString);
+        await connection.OpenAsync();
+        await using var table = connection.CreateCommand();
+        table.CommandText = "SELECT count(*) FROM sqlite_master WHERE name = 'shared_rows'";
+        Assert.Equal(0L, await table.ExecuteScalarAsync());
+    }
+
+    [Fact]
     public async Task A_write_queued_after_stop_is_refused_and_what_was_queued_before_is_committed()
     {
         var before = _store.Writer.WriteAsync(Write("before"));
