@@ -18,7 +18,7 @@ internal sealed class SqliteStatements : IDisposable
     /// Opens the oO file. <paramref name="writer"/>: WAL with synchronous=FULL (<paramref name="durable"/>), so each
     /// commit is fsynced and a write acknowledged after it survives power loss, not only a crash (NORMAL fsyncs
     /// only at checkpoints).
-    /// Either way a lock held by another writer (analytics, another process) is waited for by SQLite in small
+    /// The writer leaves checkpoints to <see cref="SqliteCheckpointer"/>. Either way a lock held by another writer (analytics, another process) is waited for by SQLite in small
     /// steps, not by the driver's 150 ms sleeps.
     /// </summary>
     public static SqliteStatements Open(string connectionString, bool writer, bool durable = true)
@@ -31,7 +31,7 @@ internal sealed class SqliteStatements : IDisposable
             connection.Open();
             using var pragmas = connection.CreateCommand();
             pragmas.CommandText = writer
-                ? $"PRAGMA journal_mode=WAL; PRAGMA synchronous={(durable ? "FULL" : "NORMAL")}; PRAGMA busy_timeout=10000;"
+                ? $"PRAGMA journal_mode=WAL; PRAGMA synchronous={(durable ? "FULL" : "NORMAL")}; PRAGMA busy_timeout=10000; PRAGMA wal_autocheckpoint=0;"
                 : "PRAGMA query_only=1; PRAGMA busy_timeout=10000;";
             pragmas.ExecuteNonQuery();
             return new SqliteStatements(connection);

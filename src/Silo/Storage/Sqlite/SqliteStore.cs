@@ -10,10 +10,13 @@ namespace OO.Silo.Storage.Sqlite;
 /// </summary>
 public sealed class SqliteStore : ILifecycleParticipant<ISiloLifecycle>, IDisposable
 {
+    private readonly SqliteCheckpointer _checkpointer;
+
     public SqliteStore(HostSettings settings, IOptions<SqliteStorageOptions> options, SqliteStorageMetrics metrics, ILogger<SqliteStore> logger)
     {
         Writer = new SqliteWriter(settings.ConnectionString, options.Value.MaxBatch, options.Value.DurableCommits, metrics, logger);
         Reader = new SqliteReader(settings.ConnectionString, options.Value.Readers);
+        _checkpointer = new SqliteCheckpointer(settings.ConnectionString);
     }
 
     internal SqliteWriter Writer { get; }
@@ -27,12 +30,14 @@ public sealed class SqliteStore : ILifecycleParticipant<ISiloLifecycle>, IDispos
     {
         Writer.Dispose();
         Reader.Dispose();
+        _checkpointer.Dispose();
     }
 
     private Task Start(CancellationToken cancellationToken)
     {
         Writer.Start();
         Reader.Start();
+        _checkpointer.Start();
         return Task.CompletedTask;
     }
 
@@ -40,5 +45,6 @@ public sealed class SqliteStore : ILifecycleParticipant<ISiloLifecycle>, IDispos
     {
         Reader.Stop();
         await Writer.StopAsync();
+        _checkpointer.Stop();
     }
 }
