@@ -24,6 +24,40 @@ internal abstract record AnalyticsCommand
     /// <summary>Sets the statement and its parameters; <paramref name="timestamp"/> gives an instant the engine's form.</summary>
     public abstract void Describe(DbCommand sql, Func<DateTimeOffset, object> timestamp);
 
+    /// <summary>
+    /// A row that can share one multi-row INSERT with rows of its own kind (keyed by <c>tip_id</c>, a repeat is
+    /// ignored): one statement and one round trip for a run of them instead of one each.
+    /// </summary>
+    public interface IRow
+    {
+        string Table { get; }
+
+        string Columns { get; }
+
+        object?[] Values(Func<DateTimeOffset, object> timestamp);
+    }
+
+    /// <summary>One INSERT of <paramref name="rows"/>, all of one kind, with a parameter per value.</summary>
+    public static void DescribeRows(DbCommand sql, IReadOnlyList<IRow> rows, Func<DateTimeOffset, object> timestamp)
+    {
+        var text = new System.Text.StringBuilder($"INSERT INTO {rows[0].Table} ({rows[0].Columns}) VALUES ");
+        for (var r = 0; r < rows.Count; r++)
+        {
+            var values = rows[r].Values(timestamp);
+            text.Append(r == 0 ? "(" : ", (");
+            for (var v = 0; v < values.Length; v++)
+            {
+                var name = $"p{r}_{v}";
+                text.Append(v == 0 ? "@" : ", @").Append(name);
+                Add(sql, name, values[v]);
+            }
+
+            text.Append(')');
+        }
+
+        sql.CommandText = text.Append(" ON CONFLICT (tip_id) DO NOTHING").ToString();
+    }
+
     public static void Add(DbCommand command, string name, object? value)
     {
         var parameter = command.CreateParameter();
@@ -32,7 +66,7 @@ internal abstract record AnalyticsCommand
         command.Parameters.Add(parameter);
     }
 
-    public sealed record Served(ServedTipRecord Record) : AnalyticsCommand
+    public sealed record Served(ServedTipRecord Record) : AnalyticsCommand, IRow
     {
         public override string Kind => "served";
 
@@ -40,26 +74,18 @@ internal abstract record AnalyticsCommand
 
         public override string PayloadJson() => JsonSerializer.Serialize(Record);
 
-        public override void Describe(DbCommand sql, Func<DateTimeOffset, object> timestamp)
-        {
-            sql.CommandText = """
-                INSERT INTO oo_served_tips (tip_id, user_id, served_at, policy, source, source_ref, propensity, latency_us, decision_json)
-                VALUES (@tip, @user, @at, @policy, @source, @ref, @propensity, @latency, @decision)
-                ON CONFLICT (tip_id) DO NOTHING
-                """;
-            Add(sql, "tip", Record.TipId);
-            Add(sql, "user", Record.UserId);
-            Add(sql, "at", timestamp(Record.ServedAt));
-            Add(sql, "policy", Record.Policy);
-            Add(sql, "source", Record.Source);
-            Add(sql, "ref", Record.SourceRef);
-            Add(sql, "propensity", Record.Propensity);
-            Add(sql, "latency", Record.LatencyMicroseconds);
-            Add(sql, "decision", Record.DecisionJson);
-        }
+        public string Table => "oo_served_tips";
+
+        public string Columns => "tip_id, user_id, served_at, policy, source, source_ref, propensity, latency_us, decision_json";
+
+        public object?[] Values(Func<DateTimeOffset, object> timestamp) =>
+            [Record.TipId, Record.UserId, timestamp(Record.ServedAt), Record.Policy, Record.Source, Record.SourceRef, Record.Propensity,
+             Record.LatencyMicroseconds, Record.DecisionJson];
+
+        public override void Describe(DbCommand sql, Func<DateTimeOffset, object> timestamp) => DescribeRows(sql, [this], timestamp);
     }
 
-    public sealed record Rewarded(RewardRecord Record) : AnalyticsCommand
+    public sealed record Rewarded(RewardRecord Record) : AnalyticsCommand, IRow
     {
         public override string Kind => "reward";
 
@@ -67,20 +93,14 @@ internal abstract record AnalyticsCommand
 
         public override string PayloadJson() => JsonSerializer.Serialize(Record);
 
-        public override void Describe(DbCommand sql, Func<DateTimeOffset, object> timestamp)
-        {
-            sql.CommandText = """
-                INSERT INTO oo_rewards (tip_id, user_id, reacted_at, reaction, dwell_ms, reward)
-                VALUES (@tip, @user, @at, @reaction, @dwell, @reward)
-                ON CONFLICT (tip_id) DO NOTHING
-                """;
-            Add(sql, "tip", Record.TipId);
-            Add(sql, "user", Record.UserId);
-            Add(sql, "at", timestamp(Record.ReactedAt));
-            Add(sql, "reaction", Record.Reaction);
-            Add(sql, "dwell", Record.DwellMs);
-            Add(sql, "reward", Record.Reward);
-        }
+        public string Table => "oo_rewards";
+
+        public string Columns => "tip_id, user_id, reacted_at, reaction, dwell_ms, reward";
+
+        public object?[] Values(Func<DateTimeOffset, object> timestamp) =>
+            [Record.TipId, Record.UserId, timestamp(Record.ReactedAt), Record.Reaction, Record.DwellMs, Record.Reward];
+
+        public override void Describe(DbCommand sql, Func<DateTimeOffset, object> timestamp) => DescribeRows(sql, [this], timestamp);
     }
 
     public sealed record Audit(AuditRecord Record, TaskCompletionSource Completion) : AnalyticsCommand, IAcknowledged

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using OO.Grains.Analytics;
 using OO.Silo.Configuration;
 using OO.Silo.Storage;
+using OO.Silo.Storage.Sqlite;
 
 namespace OO.Silo.Analytics;
 
@@ -13,17 +14,23 @@ namespace OO.Silo.Analytics;
 /// timeout, lock) is retried with back-off; a batch the database refuses for a row's content is written
 /// row by row, and each refused row is parked in <c>oo_dead_letters</c> with its error, so one bad row
 /// never holds back the others. The queue is drained on shutdown (this service stops after the silo, so
-/// deactivating grains still log).
+/// deactivating grains still log). On the embedded SQLite file, while the silo runs, a batch is written by the
+/// file's one writer (<see cref="SqliteStore"/>) inside its transaction, so analytics never holds the write lock
+/// that grain-state writes wait for.
 /// </summary>
 public sealed partial class AnalyticsWriter(
     Database database,
     IOptions<AnalyticsOptions> options,
     TimeProvider time,
     AnalyticsMetrics metrics,
-    ILogger<AnalyticsWriter> logger) : BackgroundService, IAnalyticsSink
+    ILogger<AnalyticsWriter> logger,
+    SqliteStore? sqlite = null) : BackgroundService, IAnalyticsSink
 {
     private static readonly TimeSpan FirstRetryDelay = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan LongestRetryDelay = TimeSpan.FromSeconds(30);
+
+    /// <summary>Rows in one multi-row INSERT at most: at most 900 parameters, far inside both engines' limits.</summary>
+    private const int RowsPerStatement = 100;
 
     // Unbounded as a channel so that audit and erase commands are always accepted; the rows nobody waits
     // for are bounded by _queuedRows against QueueCapacity.
@@ -160,14 +167,63 @@ public sealed partial class AnalyticsWriter(
 
     private async Task WriteTogether(List<AnalyticsCommand> batch, CancellationToken cancellationToken)
     {
+        if (sqlite is { Writer.IsAccepting: true })
+        {
+            var commands = batch.ToList();
+            await sqlite.Writer.WriteAsync(new SavepointWrite((connection, transaction) =>
+            {
+                foreach (var sql in Statements(connection, transaction, commands))
+                {
+                    using (sql)
+                    {
+                        sql.ExecuteNonQuery();
+                    }
+                }
+            }));
+            return;
+        }
+
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        foreach (var command in batch)
+        foreach (var sql in Statements(connection, transaction, batch))
         {
-            await ExecuteAsync(connection, transaction, command, cancellationToken);
+            await using (sql)
+            {
+                await sql.ExecuteNonQueryAsync(cancellationToken);
+            }
         }
 
         await transaction.CommitAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// The statements that write <paramref name="batch"/>: a run of rows of one kind is one multi-row INSERT, and
+    /// order across kinds is kept (an erasure applies after the rows queued before it).
+    /// </summary>
+    private IEnumerable<DbCommand> Statements(DbConnection connection, DbTransaction transaction, List<AnalyticsCommand> batch)
+    {
+        for (var i = 0; i < batch.Count;)
+        {
+            var run = 1;
+            while (batch[i] is AnalyticsCommand.IRow && i + run < batch.Count && run < RowsPerStatement && batch[i + run].GetType() == batch[i].GetType())
+            {
+                run++;
+            }
+
+            var sql = connection.CreateCommand();
+            sql.Transaction = transaction;
+            if (batch[i] is AnalyticsCommand.IRow)
+            {
+                AnalyticsCommand.DescribeRows(sql, batch.GetRange(i, run).Cast<AnalyticsCommand.IRow>().ToList(), Timestamp);
+            }
+            else
+            {
+                batch[i].Describe(sql, Timestamp);
+            }
+
+            yield return sql;
+            i += run;
+        }
     }
 
     /// <summary>

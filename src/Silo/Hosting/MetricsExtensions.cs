@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using OO.Grains.Integrations;
 using OO.Push;
 using OO.Silo.Analytics;
+using OO.Silo.Storage.Sqlite;
 using OpenTelemetry.Metrics;
 
 namespace OO.Silo.Hosting;
@@ -17,7 +18,7 @@ public static class MetricsExtensions
             .Validate(o => o.Token.Length is 0 or >= 16, "OO__Metrics__Token must be at least 16 characters (or unset to turn /metrics off).")
             .ValidateOnStart();
         services.AddOpenTelemetry().WithMetrics(metrics => metrics
-            .AddMeter("Microsoft.Orleans", PushMetrics.MeterName, IntegrationMetrics.MeterName, AnalyticsMetrics.MeterName)
+            .AddMeter("Microsoft.Orleans", PushMetrics.MeterName, IntegrationMetrics.MeterName, AnalyticsMetrics.MeterName, SqliteStorageMetrics.MeterName)
             .AddAspNetCoreInstrumentation()
             .AddRuntimeInstrumentation()
             .AddPrometheusExporter());
