@@ -1,0 +1,96 @@
+#!/usr/bin/env bash
+# Three silos on a throwaway PostgreSQL, people looping "get tip → react" across their three HTTP ports,
+# one silo stopped in the middle; prints failed requests, the time until everyone is served again,
+# acknowledged reactions lost and cycles per second. See docs/cluster.md.
+#
+#   bash benchmarks/cluster/kill-test.sh [--signal KILL|TERM] [--people 24] [--seconds 40] [--stop-after 15]
+#
+# Needs PostgreSQL's server binaries (scripts/test.sh installs them: apt-get install postgresql).
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+
+signal=KILL; people=24; seconds=40; stop_after=15
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --signal) signal="$2"; shift 2 ;;
+    --people) people="$2"; shift 2 ;;
+    --seconds) seconds="$2"; shift 2 ;;
+    --stop-after) stop_after="$2"; shift 2 ;;
+    *) echo "unknown option $1" >&2; exit 2 ;;
+  esac
+done
+
+bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
+[ -x "$bin/initdb" ] || { echo "PostgreSQL is not installed (apt-get install postgresql)" >&2; exit 1; }
+
+echo "building (Release) ..."
+dotnet build -c Release src/Silo/Silo.csproj -v quiet -clp:ErrorsOnly --nologo
+dotnet build -c Release benchmarks/cluster/OO.ClusterKill -v quiet -clp:ErrorsOnly --nologo
+
+work=$(mktemp -d /tmp/oo-cluster.XXXXXX)
+chmod 0755 "$work"
+pids=()
+as_pg() { if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+cleanup() {
+  for pid in "${pids[@]}"; do kill -9 "$pid" 2>/dev/null || true; done
+  as_pg "$bin/pg_ctl" -D "$work/pg" -m immediate -w stop >/dev/null 2>&1 || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+
+# PostgreSQL with its default durability (fsync on): an acknowledged write must survive.
+[ "$(id -u)" -eq 0 ] && chown postgres "$work"
+pg_port=$(free_port)
+as_pg "$bin/initdb" -D "$work/pg" -U postgres --auth=trust -E UTF8 >/dev/null
+as_pg "$bin/pg_ctl" -D "$work/pg" -l "$work/pg.log" -w -t 60 \
+  -o "-p $pg_port -k $work -c listen_addresses=127.0.0.1 -c max_connections=300" start >/dev/null
+as_pg "$bin/psql" -h 127.0.0.1 -p "$pg_port" -U postgres -q -c "CREATE DATABASE oo" >/dev/null
+database="Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=oo"
+
+# Production settings (server GC, JSON logs at the configured level) with what a benchmark needs on top:
+# development sign-in, the demo source, no rate limits, and snoozes and dismissals that hide a task for
+# a millisecond, so the demo's tasks never run out.
+urls=()
+for i in 0 1 2; do
+  http_port=$(free_port); silo_port=$(free_port)
+  mkdir -p "$work/silo$i"
+  (cd src/Silo && exec env ASPNETCORE_ENVIRONMENT=Production \
+     OO__PublicBaseUrl=https://127.0.0.1 \
+     OO__DataDirectory="$work/silo$i" \
+     OO__Storage__Provider=postgres OO__Storage__ConnectionString="$database" \
+     OO__Cluster__SiloPort="$silo_port" \
+     OO__Auth__DevSignIn=true OO__Demo__Enabled=true \
+     OO__RateLimits__SignInPermitLimit=0 OO__RateLimits__ApiPermitLimit=0 \
+     OO__Tips__SnoozeFor=00:00:00.001 OO__Tips__DismissFor=00:00:00.001 \
+     OO__Shutdown__DrainDelay=00:00:02 \
+     Logging__LogLevel__Default=Warning Logging__LogLevel__OO.Api.Http.SafeGrainCallRetry=Information \
+     dotnet bin/Release/net10.0/OO.Silo.dll --urls "http://127.0.0.1:$http_port" >"$work/silo$i.log" 2>&1) &
+  pids+=($!)
+  disown
+  urls+=("http://127.0.0.1:$http_port")
+  # One at a time: the first creates the schema.
+  for _ in $(seq 1 120); do
+    curl -fs "http://127.0.0.1:$http_port/readyz" >/dev/null 2>&1 && break
+    kill -0 "${pids[$i]}" 2>/dev/null || { echo "silo $i did not start:"; tail -n 30 "$work/silo$i.log"; exit 1; }
+    sleep 0.5
+  done
+  curl -fs "http://127.0.0.1:$http_port/readyz" >/dev/null || { echo "silo $i not ready:"; tail -n 30 "$work/silo$i.log"; exit 1; }
+  echo "silo $i ready on ${urls[$i]} (pid ${pids[$i]})"
+done
+
+echo "load: $(uptime)"
+set +e
+dotnet benchmarks/cluster/OO.ClusterKill/bin/Release/net10.0/OO.ClusterKill.dll \
+  --silos "$(IFS=,; echo "${urls[*]}")" --victim-pid "${pids[2]}" --signal "$signal" --database "$database" \
+  --people "$people" --seconds "$seconds" --stop-after "$stop_after"
+status=$?
+set -e
+echo "load: $(uptime)"
+if [ "$signal" = TERM ]; then
+  for _ in $(seq 1 120); do kill -0 "${pids[2]}" 2>/dev/null || break; sleep 0.5; done
+  kill -0 "${pids[2]}" 2>/dev/null && echo "the stopped silo is still running" || echo "the stopped silo has exited"
+fi
+if [ -n "${OO_KEEP_LOGS:-}" ]; then cp "$work"/silo*.log "$OO_KEEP_LOGS"/ && echo "silo logs copied to $OO_KEEP_LOGS"; fi
+exit $status
