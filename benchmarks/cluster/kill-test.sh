@@ -81,12 +81,21 @@ for i in 0 1 2; do
 done
 
 echo "load: $(uptime)"
+# Peak resident memory of each silo, sampled every second while the load runs (k8s/silo.yaml's requests come from it).
+( while :; do for i in 0 1 2; do echo "$i $(ps -o rss= -p "${pids[$i]}" 2>/dev/null || echo 0)"; done; sleep 1; done ) >"$work/rss" &
+sampler=$!
+disown
 set +e
 dotnet benchmarks/cluster/OO.ClusterKill/bin/Release/net10.0/OO.ClusterKill.dll \
   --silos "$(IFS=,; echo "${urls[*]}")" --victim-pid "${pids[2]}" --signal "$signal" --database "$database" \
   --people "$people" --seconds "$seconds" --stop-after "$stop_after"
 status=$?
 set -e
+kill "$sampler" 2>/dev/null || true
+for i in 0 1 2; do
+  peak=$(awk -v i="$i" '$1 == i && $2 > max { max = $2 } END { print int(max / 1024) }' "$work/rss")
+  echo "silo $i: peak working set ${peak} MiB$( [ "$i" -eq 2 ] && echo " (the stopped one)"; true)"
+done
 echo "load: $(uptime)"
 if [ "$signal" = TERM ]; then
   for _ in $(seq 1 120); do kill -0 "${pids[2]}" 2>/dev/null || break; sleep 0.5; done
