@@ -81,6 +81,11 @@ for i in 0 1 2; do
 done
 
 echo "load: $(uptime)"
+# CPU seconds used so far by the silos and by this run's PostgreSQL (its postmaster and backends), to say
+# where a cycle's time goes.
+cpu() { ps -o times= -p "$(echo "$@" | tr ' ' ',')" 2>/dev/null | awk '{ s += $1 } END { print s + 0 }'; }
+pg_pids() { local main; main=$(head -n 1 "$work/pg/postmaster.pid"); echo "$main $(pgrep -P "$main" | tr '\n' ' ')"; }
+silo_cpu_before=$(cpu "${pids[@]}"); pg_cpu_before=$(cpu $(pg_pids)); started=$(date +%s.%N)
 # Peak resident memory of each silo, sampled every second while the load runs (k8s/silo.yaml's requests come from it).
 ( while :; do for i in 0 1 2; do echo "$i $(ps -o rss= -p "${pids[$i]}" 2>/dev/null || echo 0)"; done; sleep 1; done ) >"$work/rss" &
 sampler=$!
@@ -92,6 +97,10 @@ dotnet benchmarks/cluster/OO.ClusterKill/bin/Release/net10.0/OO.ClusterKill.dll 
 status=$?
 set -e
 kill "$sampler" 2>/dev/null || true
+elapsed=$(echo "$(date +%s.%N) - $started" | bc)
+silo_cpu=$(echo "$(cpu "${pids[0]}" "${pids[1]}" "${pids[2]}") - $silo_cpu_before" | bc)
+pg_cpu=$(echo "$(cpu $(pg_pids)) - $pg_cpu_before" | bc)
+echo "cpu                 silos ${silo_cpu} s, PostgreSQL ${pg_cpu} s over ${elapsed%.*} s of wall time, $(nproc) cores (the stopped silo's share counts until it stopped)"
 for i in 0 1 2; do
   peak=$(awk -v i="$i" '$1 == i && $2 > max { max = $2 } END { print int(max / 1024) }' "$work/rss")
   echo "silo $i: peak working set ${peak} MiB$( [ "$i" -eq 2 ] && echo " (the stopped one)"; true)"

@@ -46,6 +46,7 @@ var end = timeline.Now;
 
 var report = Report.From(timeline, start, stoppedAt, end, cyclesBefore);
 Console.WriteLine(report.Describe(router));
+Console.WriteLine($"driver cpu          {Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds:F1} s (this process, sign-in included)");
 
 var loss = await LossCheck.RunAsync(persons, database);
 Console.WriteLine(loss.Describe());
