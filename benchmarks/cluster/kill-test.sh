@@ -83,7 +83,7 @@ done
 echo "load: $(uptime)"
 # CPU seconds used so far by the silos and by this run's PostgreSQL (its postmaster and backends), to say
 # where a cycle's time goes.
-cpu() { ps -o times= -p "$(echo "$@" | tr ' ' ',')" 2>/dev/null | awk '{ s += $1 } END { print s + 0 }'; }
+cpu() { ps -o times= -p "$(echo "$@" | xargs | tr ' ' ',')" 2>/dev/null | awk '{ s += $1 } END { print s + 0 }'; }
 pg_pids() { local main; main=$(head -n 1 "$work/pg/postmaster.pid"); echo "$main $(pgrep -P "$main" | tr '\n' ' ')"; }
 silo_cpu_before=$(cpu "${pids[@]}"); pg_cpu_before=$(cpu $(pg_pids)); started=$(date +%s.%N)
 # Peak resident memory of each silo, sampled every second while the load runs (k8s/silo.yaml's requests come from it).
