@@ -3,17 +3,18 @@
 # one silo stopped in the middle; prints failed requests, the time until everyone is served again,
 # acknowledged reactions lost and cycles per second. See docs/cluster.md.
 #
-#   bash benchmarks/cluster/kill-test.sh [--signal KILL|TERM] [--people 24] [--seconds 40] [--stop-after 15]
+#   bash benchmarks/cluster/kill-test.sh [--signal KILL|TERM] [--people 24] [--warm-up 10] [--seconds 40] [--stop-after 15]
 #
 # Needs PostgreSQL's server binaries (scripts/test.sh installs them: apt-get install postgresql).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
-signal=KILL; people=24; seconds=40; stop_after=15
+signal=KILL; people=24; warm_up=10; seconds=40; stop_after=15
 while [ $# -gt 0 ]; do
   case "$1" in
     --signal) signal="$2"; shift 2 ;;
     --people) people="$2"; shift 2 ;;
+    --warm-up) warm_up="$2"; shift 2 ;;
     --seconds) seconds="$2"; shift 2 ;;
     --stop-after) stop_after="$2"; shift 2 ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
@@ -83,24 +84,30 @@ done
 echo "load: $(uptime)"
 # CPU seconds used so far by the silos and by this run's PostgreSQL (its postmaster and backends), to say
 # where a cycle's time goes.
-cpu() { ps -o times= -p "$(echo "$@" | xargs | tr ' ' ',')" 2>/dev/null | awk '{ s += $1 } END { print s + 0 }'; }
+cpu() {  # user + system time of the given processes and of their reaped children, in seconds
+  local ticks; ticks=$(getconf CLK_TCK)
+  for pid in "$@"; do cat "/proc/$pid/stat" 2>/dev/null; done | awk -v hz="$ticks" '{ s += $14 + $15 + $16 + $17 } END { printf "%.1f", s / hz }'
+}
 pg_pids() { local main; main=$(head -n 1 "$work/pg/postmaster.pid"); echo "$main $(pgrep -P "$main" | tr '\n' ' ')"; }
 silo_cpu_before=$(cpu "${pids[@]}"); pg_cpu_before=$(cpu $(pg_pids)); started=$(date +%s.%N)
 # Peak resident memory of each silo, sampled every second while the load runs (k8s/silo.yaml's requests come from it).
-( while :; do for i in 0 1 2; do echo "$i $(ps -o rss= -p "${pids[$i]}" 2>/dev/null || echo 0)"; done; sleep 1; done ) >"$work/rss" &
+# Each silo's CPU is sampled with it, so the stopped silo's last second alive is counted too.
+( while :; do for i in 0 1 2; do
+    rss=$(ps -o rss= -p "${pids[$i]}" 2>/dev/null) && echo "$i $rss $(cpu "${pids[$i]}")"
+  done; sleep 1; done ) >"$work/rss" &
 sampler=$!
 disown
 set +e
 dotnet benchmarks/cluster/OO.ClusterKill/bin/Release/net10.0/OO.ClusterKill.dll \
   --silos "$(IFS=,; echo "${urls[*]}")" --victim-pid "${pids[2]}" --signal "$signal" --database "$database" \
-  --people "$people" --seconds "$seconds" --stop-after "$stop_after"
+  --people "$people" --warm-up "$warm_up" --seconds "$seconds" --stop-after "$stop_after"
 status=$?
 set -e
 kill "$sampler" 2>/dev/null || true
 elapsed=$(echo "$(date +%s.%N) - $started" | bc)
-silo_cpu=$(echo "$(cpu "${pids[0]}" "${pids[1]}" "${pids[2]}") - $silo_cpu_before" | bc)
+silo_cpu=$(awk -v before="$silo_cpu_before" '{ last[$1] = $3 } END { for (i in last) s += last[i]; printf "%.1f", s - before }' "$work/rss")
 pg_cpu=$(echo "$(cpu $(pg_pids)) - $pg_cpu_before" | bc)
-echo "cpu                 silos ${silo_cpu} s, PostgreSQL ${pg_cpu} s over ${elapsed%.*} s of wall time, $(nproc) cores (the stopped silo's share counts until it stopped)"
+echo "cpu                 silos ${silo_cpu} s, PostgreSQL ${pg_cpu} s in ${elapsed%.*} s of wall time on $(nproc) cores (from sign-in to the loss check)"
 for i in 0 1 2; do
   peak=$(awk -v i="$i" '$1 == i && $2 > max { max = $2 } END { print int(max / 1024) }' "$work/rss")
   echo "silo $i: peak working set ${peak} MiB$( [ "$i" -eq 2 ] && echo " (the stopped one)"; true)"

@@ -4,7 +4,9 @@ using OO.ClusterKill;
 
 // Started by benchmarks/cluster/kill-test.sh, which starts PostgreSQL and the silos first:
 // OO.ClusterKill --silos http://127.0.0.1:8101,... --victim-pid PID --signal KILL|TERM --database "Host=…"
-//                [--people 24] [--seconds 40] [--stop-after 15]
+//                [--people 24] [--warm-up 10] [--seconds 40] [--stop-after 15]
+// The loops run --warm-up seconds first (JIT, grain activations, connection pools), then --seconds measured,
+// with the stop --stop-after seconds into the measured part.
 string Option(string name, string? fallback = null) =>
     Array.IndexOf(args, $"--{name}") is var i and >= 0 && i + 1 < args.Length ? args[i + 1]
     : fallback ?? throw new ArgumentException($"--{name} is required.");
@@ -17,6 +19,7 @@ var database = Option("database");
 var people = Number("people", 24);
 var seconds = Number("seconds", 40);
 var stopAfter = Number("stop-after", 15);
+var warmUp = Number("warm-up", 10);
 
 await using var router = new SiloRouter(silos);
 var timeline = new Timeline();
@@ -27,13 +30,14 @@ foreach (var person in persons)
     await person.SignInAsync();
 }
 
-Console.WriteLine($"{people} people signed in over {silos.Count} silos; looping for {seconds} s, {signal} to pid {victim} after {stopAfter} s");
-using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(seconds));
-var start = timeline.Now;
+Console.WriteLine($"{people} people signed in over {silos.Count} silos; {warmUp} s of warm-up, then {seconds} s measured, {signal} to pid {victim} after {stopAfter} s of it");
+using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(warmUp + seconds));
 var loops = persons.Select(p => Task.Run(() => p.LoopAsync(stop.Token))).ToList();
-var cyclesBefore = 0L;
+await Task.Delay(TimeSpan.FromSeconds(warmUp));
+var start = timeline.Now;
+var cyclesAtStart = timeline.Cycles;
 await Task.Delay(TimeSpan.FromSeconds(stopAfter));
-cyclesBefore = timeline.Cycles;
+var cyclesBefore = timeline.Cycles;
 var stoppedAt = timeline.Now;
 using (var kill = Process.Start("kill", ["-s", signal, victim.ToString(CultureInfo.InvariantCulture)]))
 {
@@ -44,7 +48,7 @@ Console.WriteLine($"sent {signal} at {stoppedAt - start:F1} s");
 await Task.WhenAll(loops);
 var end = timeline.Now;
 
-var report = Report.From(timeline, start, stoppedAt, end, cyclesBefore);
+var report = Report.From(timeline, start, stoppedAt, end, cyclesAtStart, cyclesBefore);
 Console.WriteLine(report.Describe(router));
 Console.WriteLine($"driver cpu          {Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds:F1} s (this process, sign-in included)");
 

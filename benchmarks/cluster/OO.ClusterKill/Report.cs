@@ -15,9 +15,10 @@ public sealed record Report(
     double CyclesPerSecondBefore,
     double CyclesPerSecondAfter)
 {
-    public static Report From(Timeline timeline, double start, double stoppedAt, double end, long cyclesBefore)
+    /// <summary>The measured part of the run only: requests sent from <paramref name="start"/> on, cycles counted from <paramref name="cyclesAtStart"/>.</summary>
+    public static Report From(Timeline timeline, double start, double stoppedAt, double end, long cyclesAtStart, long cyclesBefore)
     {
-        var entries = timeline.Entries.ToList();
+        var entries = timeline.Entries.Where(e => e.Started >= start).ToList();
         var failures = entries.Where(e => !e.Ok).ToList();
         // A person is served again when a request they sent after the stop is answered; the slowest person sets the figure.
         var servedAgain = entries.Where(e => e.Ok && e.Started >= stoppedAt)
@@ -32,9 +33,9 @@ public sealed record Report(
             failures.Count == 0 ? null : failures.Max(f => f.Ended) - stoppedAt,
             servedAgain,
             entries.Max(e => e.Took),
-            timeline.Cycles,
+            timeline.Cycles - cyclesAtStart,
             end - start,
-            cyclesBefore / (stoppedAt - start),
+            (cyclesBefore - cyclesAtStart) / (stoppedAt - start),
             (timeline.Cycles - cyclesBefore) / (end - stoppedAt));
     }
 
