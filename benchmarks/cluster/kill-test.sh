@@ -78,7 +78,7 @@ for i in 0 1 2; do
     sleep 0.5
   done
   curl -fs "http://127.0.0.1:$http_port/readyz" >/dev/null || { echo "silo $i not ready:"; tail -n 30 "$work/silo$i.log"; exit 1; }
-  echo "silo $i ready on ${urls[$i]} (pid ${pids[$i]})"
+  echo "silo $i ready on ${urls[$i]} (pid ${pids[$i]}, silo port $silo_port)"
 done
 
 echo "load: $(uptime)"

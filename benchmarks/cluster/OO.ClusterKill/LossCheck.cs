@@ -8,7 +8,7 @@ namespace OO.ClusterKill;
 /// with its silo is written again when the person's grain comes back, so the table is read until it
 /// stops changing (at most 30 s).
 /// </summary>
-public sealed record LossCheck(int Acknowledged, int MissingFromStats, int MissingFromRewards)
+public sealed record LossCheck(int Acknowledged, int MissingFromStats, int MissingFromRewards, IReadOnlyList<string> Members)
 {
     public static async Task<LossCheck> RunAsync(IReadOnlyList<Person> persons, string database)
     {
@@ -45,9 +45,26 @@ public sealed record LossCheck(int Acknowledged, int MissingFromStats, int Missi
             }
         }
 
-        return new LossCheck(acknowledged, missingFromStats, missing);
+        return new LossCheck(acknowledged, missingFromStats, missing, await MembersAsync(database));
+    }
+
+    /// <summary>Each silo's port and status in the membership table: only the stopped silo may be dead (3 = active, 6 = dead).</summary>
+    private static async Task<IReadOnlyList<string>> MembersAsync(string database)
+    {
+        await using var connection = new NpgsqlConnection(database);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("SELECT port, status FROM OrleansMembershipTable ORDER BY port", connection);
+        var members = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            members.Add($"{reader.GetInt32(0)}:{(reader.GetInt32(1) switch { 3 => "active", 6 => "dead", var other => other.ToString(System.Globalization.CultureInfo.InvariantCulture) })}");
+        }
+
+        return members;
     }
 
     public string Describe() =>
-        $"acknowledged        {Acknowledged} reactions; lost from stats {MissingFromStats}, missing from oo_rewards {MissingFromRewards}";
+        $"acknowledged        {Acknowledged} reactions; lost from stats {MissingFromStats}, missing from oo_rewards {MissingFromRewards}{Environment.NewLine}"
+        + $"membership          {string.Join(", ", Members)} (silo port: status; only the stopped silo should be dead)";
 }
