@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 
 namespace OO.Api.Http;
@@ -60,7 +59,7 @@ public sealed partial class SafeGrainCallRetry(GrainRetryPolicy policy, TimeProv
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "{Interface}.{Method} lost its silo and succeeded on try {Retry} after {Milliseconds:F0} ms")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Interface}.{Method} lost its silo and succeeded after {Retry} repeats and {Milliseconds:F0} ms")]
     private static partial void LogRecovered(ILogger logger, string @interface, string method, int retry, double milliseconds);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Interface}.{Method} lost its silo and still failed after {Seconds} s of retries")]

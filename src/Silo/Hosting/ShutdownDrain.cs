@@ -9,7 +9,8 @@ namespace OO.Silo.Hosting;
 /// requests in flight finish) and stops the silo. Runs before any hosted service stops, because
 /// <see cref="IHostedLifecycleService.StoppingAsync"/> comes first.
 /// </summary>
-public sealed class ShutdownDrain(IOptions<ShutdownOptions> options, TimeProvider time) : IHostedLifecycleService, IHealthCheck
+/// <remarks>The delay is a wait for real load balancers, so it runs on the system clock even where a test fakes the host's.</remarks>
+public sealed class ShutdownDrain(IOptions<ShutdownOptions> options) : IHostedLifecycleService, IHealthCheck
 {
     private volatile bool _draining;
 
@@ -18,7 +19,7 @@ public sealed class ShutdownDrain(IOptions<ShutdownOptions> options, TimeProvide
         _draining = true;
         if (options.Value.DrainDelay > TimeSpan.Zero)
         {
-            await Task.Delay(options.Value.DrainDelay, time, cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            await Task.Delay(options.Value.DrainDelay, cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         }
     }
 
