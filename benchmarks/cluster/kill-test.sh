@@ -39,11 +39,19 @@ cleanup() {
 }
 trap cleanup EXIT
 
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+# Sets $port to a port nothing listens on and that this run has not handed out yet.
+taken=" "
+next_port() {
+  while :; do
+    port=$((20000 + RANDOM % 40000))
+    case "$taken" in *" $port "*) continue ;; esac
+    if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then taken="$taken$port "; return; fi
+  done
+}
 
 # PostgreSQL with its default durability (fsync on): an acknowledged write must survive.
 [ "$(id -u)" -eq 0 ] && chown postgres "$work"
-pg_port=$(free_port)
+next_port; pg_port=$port
 as_pg "$bin/initdb" -D "$work/pg" -U postgres --auth=trust -E UTF8 >/dev/null
 as_pg "$bin/pg_ctl" -D "$work/pg" -l "$work/pg.log" -w -t 60 \
   -o "-p $pg_port -k $work -c listen_addresses=127.0.0.1 -c max_connections=300" start >/dev/null
@@ -55,7 +63,7 @@ database="Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=oo"
 # a millisecond, so the demo's tasks never run out.
 urls=()
 for i in 0 1 2; do
-  http_port=$(free_port); silo_port=$(free_port)
+  next_port; http_port=$port; next_port; silo_port=$port
   mkdir -p "$work/silo$i"
   (cd src/Silo && exec env ASPNETCORE_ENVIRONMENT=Production \
      OO__PublicBaseUrl=https://127.0.0.1 \
@@ -104,10 +112,10 @@ dotnet benchmarks/cluster/OO.ClusterKill/bin/Release/net10.0/OO.ClusterKill.dll 
 status=$?
 set -e
 kill "$sampler" 2>/dev/null || true
-elapsed=$(echo "$(date +%s.%N) - $started" | bc)
+elapsed=$(awk -v now="$(date +%s.%N)" -v then="$started" 'BEGIN { printf "%.0f", now - then }')
 silo_cpu=$(awk -v before="$silo_cpu_before" '{ last[$1] = $3 } END { for (i in last) s += last[i]; printf "%.1f", s - before }' "$work/rss")
-pg_cpu=$(echo "$(cpu $(pg_pids)) - $pg_cpu_before" | bc)
-echo "cpu                 silos ${silo_cpu} s, PostgreSQL ${pg_cpu} s in ${elapsed%.*} s of wall time on $(nproc) cores (from sign-in to the loss check)"
+pg_cpu=$(awk -v now="$(cpu $(pg_pids))" -v then="$pg_cpu_before" 'BEGIN { printf "%.1f", now - then }')
+echo "cpu                 silos ${silo_cpu} s, PostgreSQL ${pg_cpu} s in ${elapsed} s of wall time on $(nproc) cores (from sign-in to the loss check)"
 for i in 0 1 2; do
   peak=$(awk -v i="$i" '$1 == i && $2 > max { max = $2 } END { print int(max / 1024) }' "$work/rss")
   echo "silo $i: peak working set ${peak} MiB$( [ "$i" -eq 2 ] && echo " (the stopped one)"; true)"
