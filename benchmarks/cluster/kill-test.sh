@@ -39,11 +39,13 @@ cleanup() {
 }
 trap cleanup EXIT
 
-# Sets $port to a port nothing listens on and that this run has not handed out yet.
+# Sets $port to a port nothing listens on and that this run has not handed out yet, below the kernel's
+# range of ephemeral ports (where an outgoing connection's local port would make the bind fail).
 taken=" "
+ephemeral=$(cut -f1 /proc/sys/net/ipv4/ip_local_port_range 2>/dev/null || echo 32768)
 next_port() {
   while :; do
-    port=$((20000 + RANDOM % 40000))
+    port=$((10000 + RANDOM % (ephemeral - 10000)))
     case "$taken" in *" $port "*) continue ;; esac
     if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then taken="$taken$port "; return; fi
   done
