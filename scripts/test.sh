@@ -21,6 +21,12 @@ if ! cmp -s tools/openapi/package-lock.json tools/openapi/node_modules/.package-
   cp tools/openapi/package-lock.json tools/openapi/node_modules/.package-lock.json.installed
 fi
 
+# The offline Kubernetes schema validator that tests/OO.Tests/Storage/KubernetesManifestTests.cs runs, pinned the same way.
+if ! cmp -s tools/k8s/package-lock.json tools/k8s/node_modules/.package-lock.json.installed; then
+  npm ci --prefix tools/k8s --no-audit --no-fund --loglevel=error
+  cp tools/k8s/package-lock.json tools/k8s/node_modules/.package-lock.json.installed
+fi
+
 results="$(pwd)/TestResults"
 rm -rf "$results"
 dotnet restore OO.sln --nologo -v quiet

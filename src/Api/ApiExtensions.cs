@@ -27,6 +27,7 @@ public static class ApiExtensions
         services.AddSingleton<SessionValidator>();
         services.AddExceptionHandler<DeletedAccountExceptionHandler>();
         services.AddOOHttpEdge();
+        services.AddOOGrainRetries();
         services.AddOORateLimits();
         services.AddProblemDetails();
         services.AddOOOpenApi();

@@ -55,6 +55,7 @@ public static class OOHost
         builder.Services.AddOOExternalSignIn(builder.Configuration);
         builder.Services.AddOOMetrics();
         builder.Services.AddHealthChecks().AddCheck<SiloReadinessCheck>("silo", tags: ["ready"]);
+        builder.Services.AddOOShutdown();
         builder.Services.AddOODataProtection(settings, builder.Configuration);
         if (!builder.Environment.IsDevelopment())
         {

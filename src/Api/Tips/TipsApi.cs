@@ -32,7 +32,7 @@ public static class TipsApi
         group.MapPost("/tips/{tipId}/feedback", React)
             .WithName("reactToTip")
             .WithSummary("React to a tip")
-            .WithDescription("One reaction per tip; the reward it earns teaches the bandit. `dwellMs` is how long the tip was visible.")
+            .WithDescription("One reaction per tip; the reward it earns teaches the bandit. `dwellMs` is how long the tip was visible. Sending the same reaction again answers as the first time; a different one is a conflict.")
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
         return group;
@@ -88,7 +88,13 @@ public static class TipsApi
             });
         }
 
-        var outcome = await grains.GetGrain<IUserGrain>(http.User.GetUserId()).React(tipId, reaction, request.DwellMs);
+        var user = grains.GetGrain<IUserGrain>(http.User.GetUserId());
+        var outcome = await user.React(tipId, reaction, request.DwellMs);
+        if (outcome.Status == FeedbackStatus.AlreadyReacted && await RecordedReaction.RewardOfSameAsync(user, tipId, reaction) is { } recorded)
+        {
+            outcome = new FeedbackOutcome(FeedbackStatus.Recorded, recorded);
+        }
+
         return outcome.Status switch
         {
             FeedbackStatus.Recorded => TypedResults.Ok(new FeedbackResponse(tipId, reaction.ToString().ToLowerInvariant(), outcome.Reward ?? 0)),
