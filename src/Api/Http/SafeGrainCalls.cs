@@ -8,7 +8,7 @@ namespace OO.Api.Http;
 /// The grain calls the API may send again after their silo was lost: reads, and calls whose repeat has
 /// the effect of one. <c>GetTip</c> serves the current tip, so a repeat finds the tip the first try
 /// chose, or chooses one as the first try would have; <c>React</c> names its tip, and a repeat that finds
-/// the reaction recorded is answered as the first (see <c>Tips.RecordedReaction</c>). Everything else
+/// the reaction recorded is answered as the first (see <c>FeedbackOutcome.Previous</c>). Everything else
 /// (sign-in, connect, delete, settings writes) is never repeated: its caller sees the failure.
 /// </summary>
 public static class SafeGrainCalls

@@ -6,7 +6,8 @@ using Orleans.Runtime;
 namespace OO.Api.Http;
 
 /// <summary>
-/// A grain call that timed out, or a silo that went away mid-call, is the server being busy or changing,
+/// A grain call that timed out, or a message refused because a silo went away mid-call (any
+/// <see cref="OrleansMessageRejectionException"/>, <see cref="SiloUnavailableException"/> among them), is the server being busy or changing,
 /// not a fault of the caller nor a crash: 503 with a short <c>Retry-After</c>, so clients and load
 /// balancers try again, instead of a 500. Whatever the grain had already written stays written.
 /// </summary>
@@ -17,7 +18,7 @@ public sealed partial class UnavailableExceptionHandler(IProblemDetailsService p
 
     public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken cancellationToken)
     {
-        if (exception is not (TimeoutException or SiloUnavailableException) || http.Response.HasStarted)
+        if (exception is not (TimeoutException or OrleansMessageRejectionException) || http.Response.HasStarted)
         {
             return false;
         }

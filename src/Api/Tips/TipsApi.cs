@@ -90,9 +90,11 @@ public static class TipsApi
 
         var user = grains.GetGrain<IUserGrain>(http.User.GetUserId());
         var outcome = await user.React(tipId, reaction, request.DwellMs);
-        if (outcome.Status == FeedbackStatus.AlreadyReacted && await RecordedReaction.RewardOfSameAsync(user, tipId, reaction) is { } recorded)
+        if (outcome is { Status: FeedbackStatus.AlreadyReacted, Previous: { } previous } && previous == reaction)
         {
-            outcome = new FeedbackOutcome(FeedbackStatus.Recorded, recorded);
+            // The same reaction again (a client retrying a lost answer, or the API retrying a call whose silo
+            // died after the grain recorded it): answered as the first one was, not as a conflict.
+            outcome = outcome with { Status = FeedbackStatus.Recorded };
         }
 
         return outcome.Status switch

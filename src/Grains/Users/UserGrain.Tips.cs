@@ -100,7 +100,7 @@ public sealed partial class UserGrain
 
         if (served.HasOutcome)
         {
-            return new FeedbackOutcome(FeedbackStatus.AlreadyReacted);
+            return new FeedbackOutcome(FeedbackStatus.AlreadyReacted, served.Reward, served.Reaction);
         }
 
         var now = time.GetUtcNow();
