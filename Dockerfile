@@ -2,7 +2,9 @@
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
 WORKDIR /src
 COPY . .
-RUN dotnet publish src/Silo/Silo.csproj -c Release -o /app
+# linux-x64 only: the task-meaning model's ONNX Runtime ships native builds for eight platforms, and a
+# portable publish would carry all of them (~230 MB); this one carries the one the image runs on.
+RUN dotnet publish src/Silo/Silo.csproj -c Release -r linux-x64 --self-contained false -o /app
 
 FROM mcr.microsoft.com/dotnet/aspnet:10.0
 # The process runs as this fixed, unprivileged uid (the image's own "app" user), so a flaw in it cannot
