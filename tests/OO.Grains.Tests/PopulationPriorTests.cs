@@ -38,6 +38,23 @@ public sealed class PopulationPriorTests(PopulationCluster cluster) : IClassFixt
     }
 
     [Fact]
+    public async Task A_batch_sent_again_after_a_lost_answer_is_added_once()
+    {
+        var d = FeatureRegistry.Dimension;
+        var xty = new double[d];
+        xty[d - 1] = 1_000;
+        var batch = new PopulationDelta(FeatureRegistry.Version, d, new double[d * (d + 1) / 2], xty, Count: 0, BatchId: Guid.NewGuid().ToString("N"));
+        var before = (await Population.GetStatistics()).Xty.LastOrDefault();
+
+        await Population.Merge(batch);
+        await Population.Merge(batch);
+        var after = (await Population.GetStatistics()).Xty[^1];
+
+        // Other tests' rewards may arrive meanwhile, each adding at most |r·x| ≤ 1; a second copy would add 1,000.
+        Assert.InRange(after - before, 999, 1_100);
+    }
+
+    [Fact]
     public async Task A_reaction_is_recorded_while_the_population_grain_is_stuck_and_its_reward_arrives_afterwards()
     {
         var user = await Teachers.NewUserWithTwoTasksAsync(cluster, cluster.Clock.GetUtcNow());

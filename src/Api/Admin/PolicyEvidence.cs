@@ -27,9 +27,10 @@ public static class PolicyEvidence
     /// <summary>Null when <paramref name="candidate"/> may replace <paramref name="active"/>; otherwise the sentence that says why not.</summary>
     public static string? Refusal(IReadOnlyList<PolicyEstimateView> estimates, string active, string candidate)
     {
-        var current = estimates.Single(e => e.Policy == active).Snips;
-        var proposed = estimates.Single(e => e.Policy == candidate).Snips;
-        if (current.Estimate is not { } bar || proposed.CiLow is not { } low)
+        // A stored active policy this version no longer knows has no estimate: nothing to compare with.
+        var current = estimates.FirstOrDefault(e => e.Policy == active)?.Snips;
+        var proposed = estimates.FirstOrDefault(e => e.Policy == candidate)?.Snips;
+        if (current?.Estimate is not { } bar || proposed?.CiLow is not { } low)
         {
             return $"The recent log has no usable rewarded decisions to compare {candidate} with {active}; promote with \"force\": true to do it anyway.";
         }
@@ -43,12 +44,10 @@ public static class PolicyEvidence
     /// <summary>One sentence for the audit row: both policies' SNIPS estimates.</summary>
     public static string Describe(IReadOnlyList<PolicyEstimateView> estimates, string active, string candidate)
     {
-        static string Of(PolicyEstimateView e) => e.Snips.Estimate is { } v
+        string Of(string policy) => estimates.FirstOrDefault(e => e.Policy == policy) is { Snips.Estimate: { } v } e
             ? string.Create(CultureInfo.InvariantCulture, $"{e.Policy} SNIPS {v:0.###} [{e.Snips.CiLow:0.###}, {e.Snips.CiHigh:0.###}] n={e.Snips.Count}")
-            : $"{e.Policy} SNIPS undefined";
+            : $"{policy} SNIPS undefined";
 
-        return active == candidate
-            ? Of(estimates.Single(e => e.Policy == active))
-            : $"{Of(estimates.Single(e => e.Policy == candidate))} vs {Of(estimates.Single(e => e.Policy == active))}";
+        return active == candidate ? Of(active) : $"{Of(candidate)} vs {Of(active)}";
     }
 }

@@ -12,6 +12,13 @@ public sealed partial class IntegrationGrain
 {
     private async Task<IReadOnlyList<SourceTask>> WithMeanings(IReadOnlyList<SourceTask> tasks, DateTimeOffset deadline)
     {
+        if (State.MeaningEngine != meaning.Engine)
+        {
+            // Switched engines (configuration, or an auto host that could not load the model): read every title again.
+            State.Meanings = [];
+            State.MeaningEngine = meaning.Engine;
+        }
+
         var missing = SnapshotMeanings.Missing(tasks, State.Meanings);
         var fresh = missing.Count == 0 ? [] : await Embed(missing, deadline);
         var (withMeanings, remembered) = SnapshotMeanings.Apply(tasks, State.Meanings, fresh);

@@ -59,4 +59,7 @@ public sealed class IntegrationState
     /// so an unchanged title is not read again; titles the engine could not read are absent and tried on the next sync.
     /// </summary>
     [Id(18)] public Dictionary<string, ulong> Meanings { get; set; } = [];
+
+    /// <summary>The meaning engine that computed <see cref="Meanings"/>: another engine's numbers mean something else, so a change forgets them.</summary>
+    [Id(19)] public string? MeaningEngine { get; set; }
 }

@@ -37,12 +37,23 @@ public sealed class PolicyConfigGrain(
             return null;
         }
 
-        state.State.Active = change.Active;
-        state.State.Shadows = [.. change.Shadows.Distinct(StringComparer.Ordinal)];
-        state.State.Revision++;
-        state.State.ChangedAt = time.GetUtcNow();
-        state.State.ChangedBy = change.Actor;
-        await state.WriteStateAsync();
+        var stored = state.State;
+        var before = (stored.Active, stored.Shadows, stored.Revision, stored.ChangedAt, stored.ChangedBy);
+        stored.Active = change.Active;
+        stored.Shadows = [.. change.Shadows.Distinct(StringComparer.Ordinal)];
+        stored.Revision++;
+        stored.ChangedAt = time.GetUtcNow();
+        stored.ChangedBy = change.Actor;
+        try
+        {
+            await state.WriteStateAsync();
+        }
+        catch
+        {
+            // Not stored, so not in force: no silo may read it back from this activation.
+            (stored.Active, stored.Shadows, stored.Revision, stored.ChangedAt, stored.ChangedBy) = before;
+            throw;
+        }
 
         var config = Current();
         await analytics.AuditAsync(

@@ -68,21 +68,7 @@ public sealed class PopulationContributions(IOptions<PopulationOptions> options)
 
             return pending is null
                 ? null
-                : new PopulationDelta(FeatureRegistry.Version, pending.Dimension, pending.XtX, pending.Xty, pending.Count);
-        }
-    }
-
-    /// <summary>Puts back a delta that could not be sent, so the next flush carries it.</summary>
-    public void Return(PopulationDelta delta)
-    {
-        if (delta.FeatureVersion != FeatureRegistry.Version || delta.Dimension != FeatureRegistry.Dimension)
-        {
-            return;
-        }
-
-        lock (_gate)
-        {
-            Pending().Merge(new PopulationStatistics { Dimension = delta.Dimension, XtX = delta.XtX, Xty = delta.Xty, Count = delta.Count });
+                : new PopulationDelta(FeatureRegistry.Version, pending.Dimension, pending.XtX, pending.Xty, pending.Count, Guid.NewGuid().ToString("N"));
         }
     }
 

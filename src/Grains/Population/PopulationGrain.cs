@@ -31,21 +31,32 @@ public sealed partial class PopulationGrain(
             throw new ArgumentException($"A population delta of dimension {delta.Dimension} has {delta.XtX.Length} and {delta.Xty.Length} values.", nameof(delta));
         }
 
+        if (delta.BatchId is { } batch && State.RecentBatches.Contains(batch))
+        {
+            // Sent again after a call that failed on the way back: it was added the first time.
+            return;
+        }
+
         // Merged into a copy: a write that fails leaves the state as it was, so the silo's retry cannot count a batch twice.
         var reset = State.Statistics is null || delta.FeatureVersion > State.FeatureVersion || State.Statistics.Dimension != delta.Dimension;
         var next = reset ? PopulationStatistics.Create(delta.Dimension) : Copy(State.Statistics!);
         next.Merge(new PopulationStatistics { Dimension = delta.Dimension, XtX = delta.XtX, Xty = delta.Xty, Count = delta.Count });
-        var before = (State.FeatureVersion, State.Statistics, State.Mean);
+        var before = (State.FeatureVersion, State.Statistics, State.Mean, Batches: State.RecentBatches);
         State.FeatureVersion = delta.FeatureVersion;
         State.Statistics = next;
         State.Mean = Solve(next);
+        if (delta.BatchId is { } id)
+        {
+            State.RecentBatches = [.. State.RecentBatches.TakeLast(PopulationState.RememberedBatches - 1), id];
+        }
+
         try
         {
             await state.WriteStateAsync();
         }
         catch
         {
-            (State.FeatureVersion, State.Statistics, State.Mean) = before;
+            (State.FeatureVersion, State.Statistics, State.Mean, State.RecentBatches) = before;
             throw;
         }
 

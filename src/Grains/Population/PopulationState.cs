@@ -13,4 +13,10 @@ public sealed class PopulationState
 
     /// <summary>θ₀ solved from <see cref="Statistics"/> at the last change; null while it cannot be solved.</summary>
     public double[]? Mean { get; set; }
+
+    /// <summary>The ids of the most recent batches added (at most <see cref="RememberedBatches"/>), so a batch sent again is added once.</summary>
+    public List<string> RecentBatches { get; set; } = [];
+
+    /// <summary>How many batch ids are remembered: far more than the silos can send again before they give up on one.</summary>
+    public const int RememberedBatches = 1024;
 }

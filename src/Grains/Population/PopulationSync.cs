@@ -10,7 +10,8 @@ namespace OO.Grains.Population;
 /// sooner, when enough is waiting or an account was deleted) it sends what <see cref="PopulationContributions"/>
 /// pooled to the population grain, and every <see cref="PopulationOptions.RefreshInterval"/> it reads the prior
 /// into <see cref="PopulationPriorCache"/>. It runs while the silo is active, on the grains' clock; a batch that
-/// cannot be sent is kept for the next attempt. Withdrawals are sent even while the prior is off.
+/// cannot be sent is sent again, as the same batch (its id lets the grain add it once even when the failed call
+/// had landed), before anything pooled after it. Withdrawals are sent even while the prior is off.
 /// </summary>
 public sealed partial class PopulationSync(
     IGrainFactory grains,
@@ -22,6 +23,8 @@ public sealed partial class PopulationSync(
 {
     private readonly PopulationOptions _options = options.Value;
     private readonly CancellationTokenSource _stopping = new();
+    private readonly SemaphoreSlim _sending = new(1, 1);
+    private PopulationDelta? _unsent;
     private Task _loop = Task.CompletedTask;
     private DateTimeOffset _nextRefresh;
 
@@ -33,21 +36,25 @@ public sealed partial class PopulationSync(
     /// <summary>Sends what is waiting now; true when nothing was left unsent.</summary>
     public async Task<bool> FlushAsync()
     {
-        if (contributions.Take() is not { } delta)
-        {
-            return true;
-        }
-
+        await _sending.WaitAsync();
         try
         {
-            await Population.Merge(delta);
+            while ((_unsent ??= contributions.Take()) is { } delta)
+            {
+                await Population.Merge(delta);
+                _unsent = null;
+            }
+
             return true;
         }
-        catch (Exception error) when (error is not OperationCanceledException)
+        catch (Exception error)
         {
-            contributions.Return(delta);
             LogFlushFailed(logger, error);
             return false;
+        }
+        finally
+        {
+            _sending.Release();
         }
     }
 
@@ -63,7 +70,7 @@ public sealed partial class PopulationSync(
         {
             cache.Update(await Population.GetPrior());
         }
-        catch (Exception error) when (error is not OperationCanceledException)
+        catch (Exception error)
         {
             LogRefreshFailed(logger, error);
         }
@@ -108,7 +115,7 @@ public sealed partial class PopulationSync(
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Sending pooled rewards to the population grain failed; they are kept for the next attempt")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Sending pooled rewards to the population grain failed; the batch is sent again at the next attempt")]
     private static partial void LogFlushFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Reading the population prior failed; the last one read stays in use")]
