@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using YamlDotNet.RepresentationModel;
+using static OO.Tests.Storage.DeploymentFiles;
 
 namespace OO.Tests.Storage;
 
@@ -9,8 +10,6 @@ namespace OO.Tests.Storage;
 /// </summary>
 public sealed partial class DeploymentFilesTests
 {
-    private static readonly string Root = RepositoryRoot();
-
     [Fact]
     public void The_image_runs_as_a_fixed_unprivileged_uid_that_owns_only_the_data_directory()
     {
@@ -23,7 +22,7 @@ public sealed partial class DeploymentFilesTests
         Assert.Contains("chown ${OO_UID}:${OO_UID} /app/data", final, StringComparison.Ordinal);
         Assert.Contains("OO__DataDirectory=/app/data", final, StringComparison.Ordinal);
         Assert.Equal("8080 11111", ExposeLine().Match(final).Groups[1].Value.Trim());
-        Assert.Equal(uid, int.Parse(Scalar(PodSpec(), "securityContext", "runAsUser"), System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(uid, int.Parse(ScalarAt(PodSpec(), "securityContext", "runAsUser"), System.Globalization.CultureInfo.InvariantCulture));
     }
 
     [Fact]
@@ -31,17 +30,17 @@ public sealed partial class DeploymentFilesTests
     {
         var container = (YamlMappingNode)((YamlSequenceNode)PodSpec()["containers"]).Children.Single();
         var env = ((YamlSequenceNode)container["env"]).Children.Cast<YamlMappingNode>()
-            .ToDictionary(e => Scalar(e, "name"), e => e);
+            .ToDictionary(e => ScalarAt(e, "name"), e => e);
 
         foreach (var name in new[] { "OO__Push__VapidPublicKey", "OO__Push__VapidPrivateKey", "OO__DataProtection__CertificatePassword", "OO__Storage__ConnectionString" })
         {
-            Assert.Equal("oo-secrets", Scalar(env[name], "valueFrom", "secretKeyRef", "name"));
+            Assert.Equal("oo-secrets", ScalarAt(env[name], "valueFrom", "secretKeyRef", "name"));
         }
 
         Assert.DoesNotContain(env.Keys, k => k.Contains("Gateway", StringComparison.Ordinal));
         Assert.DoesNotContain("30000", File.ReadAllText(Path.Combine(Root, "k8s", "silo.yaml")), StringComparison.Ordinal);
-        Assert.Equal("true", Scalar(PodSpec(), "securityContext", "runAsNonRoot"));
-        Assert.Equal("false", Scalar(container, "securityContext", "allowPrivilegeEscalation"));
+        Assert.Equal("true", ScalarAt(PodSpec(), "securityContext", "runAsNonRoot"));
+        Assert.Equal("false", ScalarAt(container, "securityContext", "allowPrivilegeEscalation"));
 
         // Every key the manifests read is in the example Secret, and the example holds placeholders only.
         var example = Documents("secrets.example.yaml").Single();
@@ -58,15 +57,15 @@ public sealed partial class DeploymentFilesTests
     [Fact]
     public void Only_silo_pods_may_reach_the_silo_port_and_only_the_ingress_controller_reaches_http()
     {
-        var policy = Documents("networkpolicy.yaml").Single(d => Scalar(d, "metadata", "name") == "oo-silo");
-        Assert.Equal("oo-silo", Scalar(policy, "spec", "podSelector", "matchLabels", "app"));
+        var policy = Documents("networkpolicy.yaml").Single(d => ScalarAt(d, "metadata", "name") == "oo-silo");
+        Assert.Equal("oo-silo", ScalarAt(policy, "spec", "podSelector", "matchLabels", "app"));
         var rules = ((YamlSequenceNode)((YamlMappingNode)policy["spec"])["ingress"]).Children.Cast<YamlMappingNode>().ToList();
 
         var silo = rules.Single(r => Ports(r).Contains("11111"));
         Assert.Equal(["11111"], Ports(silo));
         var from = ((YamlSequenceNode)silo["from"]).Children.Cast<YamlMappingNode>().Single();
         Assert.Equal(["podSelector"], from.Children.Keys.Select(k => ((YamlScalarNode)k).Value));
-        Assert.Equal("oo-silo", Scalar(from, "podSelector", "matchLabels", "app"));
+        Assert.Equal("oo-silo", ScalarAt(from, "podSelector", "matchLabels", "app"));
 
         var http = rules.Single(r => Ports(r).Contains("8080"));
         var ingress = ((YamlSequenceNode)http["from"]).Children.Cast<YamlMappingNode>().Single();
@@ -75,44 +74,12 @@ public sealed partial class DeploymentFilesTests
     }
 
     private static List<string> Ports(YamlMappingNode rule) =>
-        [.. ((YamlSequenceNode)rule["ports"]).Children.Cast<YamlMappingNode>().Select(p => Scalar(p, "port"))];
+        [.. ((YamlSequenceNode)rule["ports"]).Children.Cast<YamlMappingNode>().Select(p => ScalarAt(p, "port"))];
 
     private static YamlMappingNode PodSpec()
     {
-        var deployment = Documents("silo.yaml").Single(d => Scalar(d, "kind") == "Deployment");
+        var deployment = Documents("silo.yaml").Single(d => ScalarAt(d, "kind") == "Deployment");
         return (YamlMappingNode)((YamlMappingNode)((YamlMappingNode)deployment["spec"])["template"])["spec"];
-    }
-
-    private static List<YamlMappingNode> Documents(string file)
-    {
-        var stream = new YamlStream();
-        using var reader = new StringReader(File.ReadAllText(Path.Combine(Root, "k8s", file)));
-        stream.Load(reader);
-        return [.. stream.Documents.Select(d => (YamlMappingNode)d.RootNode)];
-    }
-
-    private static string Scalar(YamlMappingNode node, params string[] path)
-    {
-        YamlNode current = node;
-        foreach (var key in path)
-        {
-            current = ((YamlMappingNode)current)[key];
-        }
-
-        return ((YamlScalarNode)current).Value!;
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "OO.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("No OO.sln above the test binaries.");
     }
 
     [GeneratedRegex(@"\nARG OO_UID=(\d+)")]

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using YamlDotNet.RepresentationModel;
+using static OO.Tests.Storage.DeploymentFiles;
 
 namespace OO.Tests.Storage;
 
@@ -10,8 +11,6 @@ namespace OO.Tests.Storage;
 /// </summary>
 public sealed class KubernetesManifestTests
 {
-    private static readonly string Root = RepositoryRoot();
-
     [Fact]
     public async Task Every_manifest_passes_the_kubernetes_schema()
     {
@@ -48,24 +47,24 @@ public sealed class KubernetesManifestTests
     [Fact]
     public void Kubernetes_waits_longer_than_the_silo_takes_to_stop_and_the_drain_fits_inside_the_stop()
     {
-        var deployment = Documents("silo.yaml").Single(d => Scalar(d, "kind") == "Deployment");
+        var deployment = Documents("silo.yaml").Single(d => ScalarAt(d, "kind") == "Deployment");
         var pod = (YamlMappingNode)((YamlMappingNode)((YamlMappingNode)deployment["spec"])["template"])["spec"];
         var container = (YamlMappingNode)((YamlSequenceNode)pod["containers"]).Children.Single();
         var env = ((YamlSequenceNode)container["env"]).Children.Cast<YamlMappingNode>()
             .Where(e => e.Children.ContainsKey("value"))
-            .ToDictionary(e => Scalar(e, "name"), e => Scalar(e, "value"));
+            .ToDictionary(e => ScalarAt(e, "name"), e => ScalarAt(e, "value"));
 
-        var grace = TimeSpan.FromSeconds(int.Parse(Scalar(pod, "terminationGracePeriodSeconds"), CultureInfo.InvariantCulture));
+        var grace = TimeSpan.FromSeconds(int.Parse(ScalarAt(pod, "terminationGracePeriodSeconds"), CultureInfo.InvariantCulture));
         var timeout = TimeSpan.Parse(env["OO__Shutdown__Timeout"], CultureInfo.InvariantCulture);
         var drain = TimeSpan.Parse(env["OO__Shutdown__DrainDelay"], CultureInfo.InvariantCulture);
 
         Assert.True(grace > timeout, $"terminationGracePeriodSeconds ({grace}) must exceed OO__Shutdown__Timeout ({timeout}).");
         Assert.True(timeout > drain && drain > TimeSpan.Zero, $"the drain ({drain}) must be positive and inside the stop ({timeout}).");
-        Assert.Equal("/readyz", Scalar(container, "readinessProbe", "httpGet", "path"));
-        Assert.Equal("status.podIP", Scalar(((YamlSequenceNode)container["env"]).Children.Cast<YamlMappingNode>()
-            .Single(e => Scalar(e, "name") == "OO__Cluster__AdvertisedIP"), "valueFrom", "fieldRef", "fieldPath"));
-        var budget = Documents("silo.yaml").Single(d => Scalar(d, "kind") == "PodDisruptionBudget");
-        Assert.Equal("1", Scalar(budget, "spec", "maxUnavailable"));
+        Assert.Equal("/readyz", ScalarAt(container, "readinessProbe", "httpGet", "path"));
+        Assert.Equal("status.podIP", ScalarAt(((YamlSequenceNode)container["env"]).Children.Cast<YamlMappingNode>()
+            .Single(e => ScalarAt(e, "name") == "OO__Cluster__AdvertisedIP"), "valueFrom", "fieldRef", "fieldPath"));
+        var budget = Documents("silo.yaml").Single(d => ScalarAt(d, "kind") == "PodDisruptionBudget");
+        Assert.Equal("1", ScalarAt(budget, "spec", "maxUnavailable"));
     }
 
     private static async Task<(int ExitCode, string Output)> Node(string script, string folder)
@@ -78,37 +77,5 @@ public sealed class KubernetesManifestTests
         var errors = process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync();
         return (process.ExitCode, await output + await errors);
-    }
-
-    private static List<YamlMappingNode> Documents(string file)
-    {
-        var stream = new YamlStream();
-        using var reader = new StringReader(File.ReadAllText(Path.Combine(Root, "k8s", file)));
-        stream.Load(reader);
-        return [.. stream.Documents.Select(d => (YamlMappingNode)d.RootNode)];
-    }
-
-    private static string Scalar(YamlMappingNode node, params string[] path)
-    {
-        YamlNode current = node;
-        foreach (var key in path)
-        {
-            current = ((YamlMappingNode)current)[key];
-        }
-
-        return ((YamlScalarNode)current).Value!;
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "OO.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("No OO.sln above the test binaries.");
     }
 }
