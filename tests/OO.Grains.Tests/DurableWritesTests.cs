@@ -17,7 +17,7 @@ public sealed class DurableWritesTests(GrainsCluster cluster) : IClassFixture<Gr
         var account = cluster.Source.Account(user.GetPrimaryKeyString());
         account.SetTasks(Task("t1"));
         await cluster.ConnectAsync(user);
-        var tip = await TipAsync(user);
+        var tip = await cluster.NextTipAsync(user);
         // The integration grain cannot record the close at first, and the provider is down twice after that.
         cluster.Storage.FailNextWrite(cluster.Integration(user).GetGrainId(), "integration");
         account.FailCloses(2);
@@ -39,7 +39,7 @@ public sealed class DurableWritesTests(GrainsCluster cluster) : IClassFixture<Gr
         var account = cluster.Source.Account(user.GetPrimaryKeyString());
         account.SetTasks(Task("t1"));
         await cluster.ConnectAsync(user);
-        var tip = await TipAsync(user);
+        var tip = await cluster.NextTipAsync(user);
         cluster.Storage.FailNextWrite(cluster.Integration(user).GetGrainId(), "integration");
 
         await user.React(tip.TipId, Reaction.Done, dwellMs: 20_000);
@@ -140,13 +140,6 @@ public sealed class DurableWritesTests(GrainsCluster cluster) : IClassFixture<Gr
     {
         var table = cluster.Cluster.GetSiloServiceProvider().GetRequiredService<IReminderTable>();
         return (await table.ReadRows(user.GetGrainId())).Reminders.Any(r => r.ReminderName == "outbox");
-    }
-
-    private async Task<Tip> TipAsync(IUserGrain user)
-    {
-        Tip? tip = null;
-        await cluster.Until(async () => (tip = await user.GetTip()) is not null, "a tip");
-        return tip!;
     }
 
     private static SourceTask Task(string sourceRef) =>

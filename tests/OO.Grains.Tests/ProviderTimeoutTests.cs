@@ -77,7 +77,7 @@ public sealed class ProviderTimeoutTests(GrainsCluster cluster) : IClassFixture<
         var account = cluster.Source.Account(user.GetPrimaryKeyString());
         account.SetTasks(Task("s1"));
         await cluster.ConnectAsync(user);
-        var tip = await TipAsync(user);
+        var tip = await cluster.NextTipAsync(user);
         var integration = cluster.Integration(user);
         // The provider's client ignores cancellation: the integration grain is stuck until the test lets go.
         account.StallNextFetch();
@@ -117,13 +117,6 @@ public sealed class ProviderTimeoutTests(GrainsCluster cluster) : IClassFixture<
         Assert.Equal(1, account.Cancelled(ScriptedCall.Account));
         await cluster.Until(() => account.RevokedTokens.Count == 1, "the issued tokens revoked");
         Assert.Empty(await user.GetIntegrations());
-    }
-
-    private async Task<Tip> TipAsync(IUserGrain user)
-    {
-        Tip? tip = null;
-        await cluster.Until(async () => (tip = await user.GetTip()) is not null, "a tip");
-        return tip!;
     }
 
     private static SourceTask Task(string sourceRef) =>

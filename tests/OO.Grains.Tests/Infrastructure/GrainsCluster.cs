@@ -7,6 +7,7 @@ using OO.Grains.Analytics;
 using OO.Grains.Interfaces.Identity;
 using OO.Grains.Interfaces.Integrations;
 using OO.Grains.Interfaces.Tasks;
+using OO.Grains.Interfaces.Tips;
 using OO.Grains.Interfaces.Users;
 using OO.Grains.Push;
 using OO.Grains.Sources;
@@ -157,6 +158,14 @@ public class GrainsCluster : IAsyncLifetime
         var integration = Integration(user);
         await Until(async () => (await integration.GetStatus()).SyncCount >= 1, "the first sync");
         return (user, account, integration);
+    }
+
+    /// <summary>The user's tip, once one can be served (the clock advances while waiting, as in <see cref="Until"/>).</summary>
+    public async Task<Tip> NextTipAsync(IUserGrain user)
+    {
+        Tip? tip = null;
+        await Until(async () => (tip = await user.GetTip()) is not null, "a tip");
+        return tip!;
     }
 
     public IIntegrationGrain Integration(IUserGrain user) =>
