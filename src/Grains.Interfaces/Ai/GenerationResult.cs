@@ -7,6 +7,9 @@ namespace OO.Grains.Interfaces.Ai;
 /// <see cref="TipCandidate.Model"/> and <see cref="TipCandidate.PromptVersion"/> are set on every candidate
 /// (<c>rules</c> for the rule-based generator); <see cref="TipCandidate.SourceRef"/> is a fresh id per candidate, and
 /// <see cref="AboutRefs"/> holds, at the same index, the task a candidate is about (or null).
+/// The rest is for the log of generations (never the text): answers rejected by the gate by reason, the model's
+/// latency over all attempts, the tokens the endpoint reported (0 when it reports none), and a SHA-256 hash and
+/// the UTF-8 size of what was sent.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("oo.GenerationResult")]
 public sealed record GenerationResult(
@@ -15,11 +18,17 @@ public sealed record GenerationResult(
     [property: Id(2)] IReadOnlyList<string?> AboutRefs,
     [property: Id(3)] string Model,
     [property: Id(4)] string PromptVersion,
-    [property: Id(5)] int Attempts)
+    [property: Id(5)] int Attempts,
+    [property: Id(6)] IReadOnlyDictionary<string, int> RejectionsByReason,
+    [property: Id(7)] long LatencyMs,
+    [property: Id(8)] long InputTokens,
+    [property: Id(9)] long OutputTokens,
+    [property: Id(10)] string ContextHash,
+    [property: Id(11)] int ContextBytes)
 {
     /// <summary>Nothing was produced, and nothing was asked of a model (none configured, or nothing to say).</summary>
     public static GenerationResult Nothing(string model, string promptVersion) =>
-        new(GenerationOutcome.Skipped, [], [], model, promptVersion, 0);
+        new(GenerationOutcome.Skipped, [], [], model, promptVersion, 0, new Dictionary<string, int>(), 0, 0, 0, "", 0);
 }
 
 /// <summary>How a generation ended.</summary>

@@ -15,4 +15,11 @@ public interface IEventLog
     /// or at the newest event when it is null.
     /// </summary>
     IAsyncEnumerable<OOEvent> TailAsync(EventFilter filter, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Delivers the stored event <paramref name="eventId"/> again to the grain it concerns (re-applies a task
+    /// snapshot, re-folds a reward), idempotently: what was already applied is not applied twice. Audited as an
+    /// <c>admin.action</c> by <paramref name="actingAdminId"/>.
+    /// </summary>
+    Task<ReplayResult> ReplayAsync(long eventId, string actingAdminId, CancellationToken cancellationToken);
 }
