@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Configuration.Memory;
+using OO.Ai;
 using OO.Api;
 using OO.Api.Auth;
 using OO.Api.Http;
@@ -42,6 +43,7 @@ public static class OOHost
         // Registered before the silo, so the schema is in place when Orleans first queries it.
         builder.Services.AddHostedService<SchemaInstaller>();
         builder.Services.AddOOGrainServices();
+        builder.Services.AddOOAi();
         builder.Services.AddTextMeaning(builder.Configuration);
         builder.Services.AddOOPush(builder.Configuration);
         if (!settings.IsEmbedded)

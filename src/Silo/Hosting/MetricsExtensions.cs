@@ -19,6 +19,7 @@ public static class MetricsExtensions
             .ValidateOnStart();
         services.AddOpenTelemetry().WithMetrics(metrics => metrics
             .AddMeter("Microsoft.Orleans", PushMetrics.MeterName, IntegrationMetrics.MeterName, AnalyticsMetrics.MeterName, SqliteStorageMetrics.MeterName)
+            .AddMeter(OO.Ai.AiMetrics.MeterName)
             .AddAspNetCoreInstrumentation()
             .AddRuntimeInstrumentation()
             .AddPrometheusExporter());

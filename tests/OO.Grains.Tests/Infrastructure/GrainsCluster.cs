@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Time.Testing;
+using OO.Ai;
 using OO.Grains.Analytics;
 using OO.Grains.Interfaces.Identity;
 using OO.Grains.Interfaces.Integrations;
@@ -103,6 +104,7 @@ public class GrainsCluster : IAsyncLifetime
             services.AddSingleton<ScriptedTextMeaning>();
             services.AddSingleton<ITextMeaning>(sp => sp.GetRequiredService<ScriptedTextMeaning>());
             services.AddOOGrainServices();
+            services.AddOOAi();
             services.AddSingleton<ScriptedTaskSource>();
             services.AddSingleton<ITaskSource>(sp => sp.GetRequiredService<ScriptedTaskSource>());
             services.AddSingleton<RecordingAnalyticsSink>();
