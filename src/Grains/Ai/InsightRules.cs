@@ -86,9 +86,13 @@ public static class InsightRules
             return null;
         }
 
+        // Of equally full windows, the first that starts with a finished task: 8–11 rather than 7–10 for 8:00 and 9:00.
         var best = Enumerable.Range(0, 24 - PeakHours + 1)
             .Select(start => (Start: start, Count: hours.Skip(start).Take(PeakHours).Sum()))
-            .MaxBy(static w => w.Count);
+            .OrderByDescending(static w => w.Count)
+            .ThenByDescending(w => hours[w.Start] > 0)
+            .ThenBy(static w => w.Start)
+            .First();
         var share = (double)best.Count / done;
         return share >= PeakShare ? (best.Start, Math.Round(share, 2)) : null;
     }
