@@ -7,5 +7,9 @@ internal abstract record EventCommand
 {
     public sealed record Row(Guid Key, OOEvent Event) : EventCommand;
 
-    public sealed record Erase(string UserId, TaskCompletionSource Completion) : EventCommand;
+    /// <summary>Deletes a person's events; <see cref="Repeated"/> marks the second pass, which is not repeated again.</summary>
+    public sealed record Erase(string UserId, TaskCompletionSource Completion) : EventCommand
+    {
+        public bool Repeated { get; init; }
+    }
 }

@@ -32,6 +32,7 @@ public sealed partial class EventWriter(
     private const int RowsPerStatement = 100;
     private static readonly TimeSpan FirstRetryDelay = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan LongestRetryDelay = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan EraseAgainAfter = TimeSpan.FromSeconds(10);
 
     private readonly Channel<EventCommand> _queue = Channel.CreateUnbounded<EventCommand>(new UnboundedChannelOptions { SingleReader = true });
     private readonly EventLogOptions _options = options.Value;
@@ -221,11 +222,30 @@ public sealed partial class EventWriter(
         }
     }
 
-    private static void Completed(List<EventCommand> commands)
+    private void Completed(List<EventCommand> commands)
     {
         foreach (var erase in commands.OfType<EventCommand.Erase>())
         {
-            erase.Completion.TrySetResult();
+            if (erase.Completion.TrySetResult() && !erase.Repeated)
+            {
+                _ = EraseAgainLater(erase.UserId);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Another silo may still write an event of the person it published just before the erasure (the integration
+    /// grain's <c>disconnected</c> during an account deletion): the erasure is applied once more a little later.
+    /// </summary>
+    private async Task EraseAgainLater(string userId)
+    {
+        try
+        {
+            await Task.Delay(EraseAgainAfter, time);
+            _queue.Writer.TryWrite(new EventCommand.Erase(userId, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)) { Repeated = true });
+        }
+        catch (Exception error) when (error is OperationCanceledException or ObjectDisposedException)
+        {
         }
     }
 
