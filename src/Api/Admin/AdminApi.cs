@@ -21,6 +21,7 @@ public static class AdminApi
     {
         var admin = app.MapGroup("/api/admin").WithTags("Admin");
         admin.MapPoliciesApi();
+        admin.MapEventsApi();
         var group = admin.MapGroup("/users/{id}");
         group.MapGet("/", GetUser)
             .WithName("getAdminUser")

@@ -87,6 +87,7 @@ public sealed partial class UserGrain
         analytics.Served(new ServedTipRecord(
             tip.TipId, UserId, now, decision.Policy, source, task.SourceRef, decision.Propensity, decision.LatencyMicroseconds, decision.DecisionJson));
         LogServed(logger, UserId, tip.TipId, decision.Policy, decision.LatencyMicroseconds);
+        PublishServed(tip, viaPush);
         return tip;
     }
 
@@ -133,6 +134,7 @@ public sealed partial class UserGrain
         }
 
         await Reward(served, Name(reaction), dwellMs, reward, now);
+        PublishFeedback(tipId, reaction, dwellMs, reward);
         if (closeAtSource)
         {
             await ArmOutbox();
@@ -175,6 +177,7 @@ public sealed partial class UserGrain
         shown.CompletedInSourceAt = now;
         shown.Reward = rewards.CompletedInSource;
         await Reward(shown, CompletedInSourceReaction, dwellMs: null, rewards.CompletedInSource, now);
+        PublishCompletedInSource(shown);
     }
 
     /// <summary>Learns from a reward, recomputes the profile it changes, persists both states, and logs it.</summary>
