@@ -77,4 +77,23 @@ public sealed class CompactStateTests(GrainsCluster cluster) : IClassFixture<Gra
         Assert.NotEqual(trained, stored.Model.PackedInverse);
         Assert.DoesNotContain("AInverse", cluster.Storage.StoredJson(id, "learning"), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_served_tips_features_are_kept_as_floats_and_a_log_stored_as_doubles_still_loads()
+    {
+        double[] computed = [1.0, 0.1, 1.0 / 3.0, -2.5e-7, 0.0];
+        var served = new ServedTip { Tip = new Tip("a", "b", TipKind.Task, "demo", "t1", DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch, "linucb", 0.5), Features = computed };
+
+        var json = JsonSerializer.Serialize(served);
+        var node = JsonNode.Parse(json)!;
+        node["Features"] = JsonSerializer.SerializeToNode(computed);
+        var legacy = node.ToJsonString();
+        var fromLegacy = JsonSerializer.Deserialize<ServedTip>(legacy)!;
+
+        Assert.True(json.Length < legacy.Length, $"{json} is not shorter than {legacy}");
+        double[] learned = fromLegacy.Features;
+        Assert.Equal(computed, learned, (a, b) => Math.Abs(a - b) <= 1e-7 * Math.Max(1, Math.Abs(a)));
+        Assert.Equal(JsonSerializer.Deserialize<ServedTip>(json)!.Features.AsSpan().ToArray(), fromLegacy.Features.AsSpan().ToArray());
+        Assert.Equal(computed.Select(v => (float)v), served.Features.AsSpan().ToArray());
+    }
 }
