@@ -3,8 +3,8 @@ namespace OO.Grains.Users;
 /// <summary>
 /// One task of a stored snapshot, packed: what <see cref="Interfaces.Tasks.SourceTask"/> says, with its reference
 /// and title kept as UTF-8 in the snapshot's shared text (<see cref="StoredTasks"/>) and its dates as ticks.
-/// 48 bytes inline and the text's bytes, instead of a record, two UTF-16 strings and three boxed-size
-/// nullable dates (about 270 bytes for a 50-character title).
+/// 48 bytes inline plus the text's bytes, instead of a record with two UTF-16 strings and three nullable dates
+/// (about 270 bytes for a 50-character title).
 /// </summary>
 [GenerateSerializer, Immutable, Alias("oo.StoredTask")]
 public readonly record struct StoredTask
