@@ -22,6 +22,7 @@ CATEGORIES = [
     ("spinning for work / locks (thread pool, LowLevelSpinWaiter, SpinWait)", ("LowLevelSpinWaiter", "SpinWait.Spin", "LowLevelLifoSemaphore.Wait", "Lock.TryEnterSlow", "Monitor.Enter_Slowpath")),
     ("GC (allocation slow path, PollGC, suspension)", ("PollGC", "GCHeap", "Alloc", "GC.")),
     ("state JSON (System.Text.Json, storage serializer)", ("System.Text.Json", "Utf8JsonWriter", "Utf8JsonReader", "JsonSerializer", "JsonConverter", "JsonGrainStorageSerializer", "StoredTasksJsonConverter")),
+    ("SQLite commit (the writer's COMMIT: page writes and the fsync it waits for)", ("SqliteTransaction.Commit",)),
     ("SQLite (writer, readers, sqlite3)", ("SQLite", "Sqlite")),
     ("PostgreSQL client (Npgsql, Orleans ADO.NET storage)", ("Npgsql", "AdoNet", "RelationalStorage", "DbStorage")),
     ("bandit and features (TipChooser, policies, features)", ("TipChooser", "OO.Learning", "LinUcb", "Thompson", "FeatureRegistry", "FeatureVector", "VectorMath", "DecisionLogEntry")),
@@ -74,6 +75,9 @@ def main(path):
             waiting += weight
             continue
         category = "other"
+        # The writer's COMMIT is named by an outer frame (the inner ones are Microsoft.Data.Sqlite's reader).
+        if any("SqliteTransaction.Commit" in name for name in names):
+            names = ["SqliteTransaction.Commit"]
         for name in reversed(names):
             found = next((c for c, keys in CATEGORIES if any(k in name for k in keys)), None)
             if found:
