@@ -68,8 +68,8 @@ public class BanditBenchmarks
         return sum;
     }
 
-    /// <summary>Bytes of one user's model in memory: A⁻¹ (d×d) and B (d) as doubles.</summary>
-    public int ModelBytes => ((Dimension * Dimension) + Dimension) * sizeof(double);
+    /// <summary>Bytes of one user's model in memory: A⁻¹'s packed upper triangle (d(d+1)/2) and B (d) as doubles.</summary>
+    public int ModelBytes => (LinearModelState.PackedLength(Dimension) + Dimension) * sizeof(double);
 
     [Benchmark]
     public long RandomChoose() => _uniform.Choose(_contexts, _state, _random).ChosenIndex;

@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using OO.Grains.Interfaces.Tasks;
 using OO.Grains.Interfaces.Users;
+using OO.Learning.Features;
+using OO.Learning.Policies;
 using OO.Testing;
 
 namespace OO.LoadTest;
@@ -38,7 +40,7 @@ public static class GrainMemory
         var workingSetAfter = Process.GetCurrentProcess().WorkingSet64;
         var perUser = (after - baseline) / (double)users;
         Console.WriteLine($"{users:N0} active users with {tasksPerUser} tasks each, activated in {stopwatch.Elapsed.TotalSeconds:F0} s");
-        Console.WriteLine($"managed heap: +{(after - baseline) / 1048576.0:F1} MiB = {perUser / 1024:F2} KiB per user (user grain + its integration grain + directory)");
+        Console.WriteLine($"managed heap: +{(after - baseline) / 1048576.0:F1} MiB = {perUser:N0} bytes = {perUser / 1024:F2} KiB per user (user grain + its integration grain + directory)");
         Console.WriteLine($"working set:  +{(workingSetAfter - workingSetBefore) / 1048576.0:F1} MiB = {(workingSetAfter - workingSetBefore) / (double)users / 1024:F2} KiB per user");
         if (idle > TimeSpan.Zero)
         {
@@ -52,8 +54,16 @@ public static class GrainMemory
             }
 
             var settled = Heap();
-            Console.WriteLine($"after {idle.TotalSeconds:F0} s idle: managed heap +{(settled - baseline) / 1048576.0:F1} MiB = {(settled - baseline) / (double)users / 1024:F2} KiB per active user");
+            var settledPerUser = (settled - baseline) / (double)users;
+            Console.WriteLine($"after {idle.TotalSeconds:F0} s idle: managed heap +{(settled - baseline) / 1048576.0:F1} MiB = {settledPerUser:N0} bytes = {settledPerUser / 1024:F2} KiB per active user");
+            perUser = settledPerUser;
         }
+
+        // What a larger feature layout would add, computed: the model's packed A⁻¹ and B, and each served tip's features.
+        const int Wider = 35;
+        var d = FeatureRegistry.Dimension;
+        var extra = (8.0 * (LinearModelState.PackedLength(Wider) - LinearModelState.PackedLength(d) + Wider - d)) + (4.0 * (Wider - d));
+        Console.WriteLine($"at d = {Wider} instead of {d} (computed): +{extra:N0} bytes = {(perUser + extra) / 1024:F2} KiB per user (one served tip each)");
     }
 
     private static async Task Activate(IGrainFactory grains, int start, int count, int tasksPerUser, DateTimeOffset now)

@@ -4,12 +4,16 @@
 # acknowledged reactions lost and cycles per second. See docs/cluster.md.
 #
 #   bash benchmarks/cluster/kill-test.sh [--signal KILL|TERM] [--people 24] [--warm-up 10] [--seconds 40] [--stop-after 15]
+#                                        [--trace FILE.nettrace]
+#
+# --trace records a sampled-thread-time trace of silo 0 (dotnet-trace, on PATH or in $DOTNET_TRACE) from the
+# end of the warm-up until just before the stop; benchmarks/profile/categorize.py says where its CPU went.
 #
 # Needs PostgreSQL's server binaries (scripts/test.sh installs them: apt-get install postgresql).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
-signal=KILL; people=24; warm_up=10; seconds=40; stop_after=15
+signal=KILL; people=24; warm_up=10; seconds=40; stop_after=15; trace=
 while [ $# -gt 0 ]; do
   case "$1" in
     --signal) signal="$2"; shift 2 ;;
@@ -17,6 +21,7 @@ while [ $# -gt 0 ]; do
     --warm-up) warm_up="$2"; shift 2 ;;
     --seconds) seconds="$2"; shift 2 ;;
     --stop-after) stop_after="$2"; shift 2 ;;
+    --trace) trace="$2"; shift 2 ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
 done
@@ -107,6 +112,11 @@ silo_cpu_before=$(cpu "${pids[@]}"); pg_cpu_before=$(cpu $(pg_pids)); started=$(
   done; sleep 1; done ) >"$work/rss" &
 sampler=$!
 disown
+if [ -n "$trace" ]; then
+  # Signing the people in takes a few seconds before the warm-up; the trace ends a second before the stop.
+  ( sleep $((warm_up + 3)); "${DOTNET_TRACE:-dotnet-trace}" collect -p "${pids[0]}" --duration "00:00:00:$((stop_after - 1))" \
+      -o "$trace" >"$work/trace.log" 2>&1 && echo "trace of silo 0 written to $trace" ) &
+fi
 set +e
 dotnet benchmarks/cluster/OO.ClusterKill/bin/Release/net10.0/OO.ClusterKill.dll \
   --silos "$(IFS=,; echo "${urls[*]}")" --victim-pid "${pids[2]}" --signal "$signal" --database "$database" \

@@ -83,6 +83,13 @@ public sealed class PersistedStateContractTests
             return OwnTypes(type.GetElementType()!);
         }
 
+        // A collection of our own that stores as the list of its elements (StoredTasks): pin the elements.
+        if (type.Namespace?.StartsWith("OO.", StringComparison.Ordinal) == true
+            && type.GetInterfaces().FirstOrDefault(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IEnumerable<>)) is { } enumerable)
+        {
+            return OwnTypes(enumerable.GetGenericArguments()[0]);
+        }
+
         return type.Namespace?.StartsWith("OO.", StringComparison.Ordinal) == true && !type.IsEnum && type != typeof(string) && !typeof(IEnumerable).IsAssignableFrom(type)
             ? [type]
             : [];

@@ -86,7 +86,7 @@ public sealed class TaskMeaningTests(GrainsCluster cluster) : IClassFixture<Grai
     private async Task<List<SourceTask>> StoredTasks(IUserGrain user, Func<List<SourceTask>, bool> ready)
     {
         List<SourceTask> Read() =>
-            cluster.Storage.Stored<UserState>(user.GetGrainId(), "user")?.Sources.GetValueOrDefault(ScriptedTaskSource.ProviderName)?.Tasks ?? [];
+            cluster.Storage.Stored<UserState>(user.GetGrainId(), "user")?.Sources.GetValueOrDefault(ScriptedTaskSource.ProviderName)?.Tasks.ToList() ?? [];
         await cluster.Until(() => ready(Read()), "the user's tasks");
         return Read();
     }

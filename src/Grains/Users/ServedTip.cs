@@ -14,8 +14,8 @@ public sealed class ServedTip
     /// <summary>The serving policy's score for this tip.</summary>
     [Id(4)] public double Score { get; set; }
 
-    /// <summary>The tip's feature vector when it was served: what a later reward is learned from.</summary>
-    [Id(5)] public double[] Features { get; set; } = [];
+    /// <summary>The tip's feature vector when it was served, in single precision: what a later reward is learned from.</summary>
+    [Id(5)] public FeatureValues Features { get; set; }
 
     /// <summary>Set when the task was completed in its source without a reaction here (a delayed reward).</summary>
     [Id(6)] public DateTimeOffset? CompletedInSourceAt { get; set; }

@@ -17,7 +17,7 @@ public static class ServedTipLog
     public static ServedTip? Current(IReadOnlyList<ServedTip> log, IReadOnlyDictionary<string, SourceTasks> sources, DateTimeOffset now) =>
         log.Count > 0 && log[^1] is { HasOutcome: false } last && last.Tip.ExpiresAt > now
             && sources.TryGetValue(last.Tip.Source, out var source)
-            && source.Tasks.Any(t => t.SourceRef == last.Tip.SourceRef)
+            && source.Tasks.Contains(last.Tip.SourceRef)
             ? last
             : null;
 }

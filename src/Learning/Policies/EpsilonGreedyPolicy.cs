@@ -28,7 +28,11 @@ public sealed class EpsilonGreedyPolicy : LinearPolicy
         var count = Validate(contexts, state, random);
         var d = state.Dimension;
         Span<double> theta = d <= VectorMath.StackLimit ? stackalloc double[d] : new double[d];
-        VectorMath.MultiplySymmetric(state.AInverse, state.B, theta, d);
+        using (var inverse = state.Unpacked())
+        {
+            VectorMath.MultiplySymmetric(inverse.Span, state.B, theta, d);
+        }
+
         var scores = new double[count];
         for (var k = 0; k < count; k++)
         {

@@ -32,13 +32,14 @@ public sealed class LinUcbPolicy : LinearPolicy
         var count = Validate(contexts, state, random);
         var d = state.Dimension;
         Span<double> theta = d <= VectorMath.StackLimit ? stackalloc double[d] : new double[d];
-        VectorMath.MultiplySymmetric(state.AInverse, state.B, theta, d);
+        using var inverse = state.Unpacked();
+        VectorMath.MultiplySymmetric(inverse.Span, state.B, theta, d);
         var scores = new double[count];
         for (var k = 0; k < count; k++)
         {
             var x = contexts[k];
             // Rounding can push a tiny variance below zero after many updates; it is zero in exact arithmetic.
-            var variance = Math.Max(0.0, VectorMath.QuadraticForm(state.AInverse, x, d));
+            var variance = Math.Max(0.0, VectorMath.QuadraticForm(inverse.Span, x, d));
             scores[k] = VectorMath.Dot(x, theta) + (_alpha * Math.Sqrt(variance));
         }
 

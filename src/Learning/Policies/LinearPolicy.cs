@@ -24,7 +24,12 @@ public abstract class LinearPolicy : IBanditPolicy
             throw new ArgumentOutOfRangeException(nameof(reward), reward, "A reward must be a finite number.");
         }
 
-        VectorMath.ShermanMorrison(state.AInverse, x, state.Dimension);
+        using (var inverse = state.Unpacked())
+        {
+            VectorMath.ShermanMorrison(inverse.Span, x, state.Dimension);
+            state.StoreInverse(inverse.Span, symmetrize: false);
+        }
+
         var b = state.B;
         for (var i = 0; i < b.Length; i++)
         {

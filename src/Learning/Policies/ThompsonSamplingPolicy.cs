@@ -41,7 +41,8 @@ public sealed class ThompsonSamplingPolicy : LinearPolicy
         var count = Validate(contexts, state, random);
         var d = state.Dimension;
         Span<double> theta = d <= VectorMath.StackLimit ? stackalloc double[d] : new double[d];
-        VectorMath.MultiplySymmetric(state.AInverse, state.B, theta, d);
+        using var inverse = state.Unpacked();
+        VectorMath.MultiplySymmetric(inverse.Span, state.B, theta, d);
         var pool = ArrayPool<double>.Shared;
         var factor = pool.Rent(d * d);
         var normals = pool.Rent(d * _draws);
@@ -49,7 +50,7 @@ public sealed class ThompsonSamplingPolicy : LinearPolicy
         var sampled = pool.Rent(count * _draws);
         try
         {
-            Factor(state.AInverse, factor, d);
+            Factor(inverse.Array, factor, d);
 
             // All M draws at once, each a column: Θ = θ̂1ᵀ + v·L·Z (d×M), then S = X·Θ (K×M). Rows are M long, so
             // the inner loops are SIMD-wide over draws, and this costs d²M/2 + KdM instead of projecting every

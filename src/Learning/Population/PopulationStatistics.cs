@@ -108,7 +108,7 @@ public sealed class PopulationStatistics
     {
         ArgumentNullException.ThrowIfNull(model);
         var d = model.Dimension;
-        var inverse = Matrix<double>.Build.Dense(d, d, (i, j) => model.AInverse[(i * d) + j]);
+        var inverse = Matrix<double>.Build.DenseOfRowMajor(d, d, model.FullInverse());
         var a = inverse.Inverse();
         var statistics = Create(d);
         var p = 0;

@@ -127,25 +127,13 @@ public static class PopulationSimulator
             a[i, i] += ridge;
         }
 
-        var inverse = a.Inverse();
-        var model = LinearModelState.Create(d, ridge);
-        for (var i = 0; i < d; i++)
-        {
-            for (var j = 0; j < d; j++)
-            {
-                model.AInverse[(i * d) + j] = 0.5 * (inverse[i, j] + inverse[j, i]);
-            }
-        }
-
-        statistics.Xty.CopyTo(model.B, 0);
-        model.Updates = statistics.Count;
-        return model;
+        return LinearModelState.FromInverse(d, a.Inverse().ToRowMajorArray(), statistics.Xty, statistics.Count);
     }
 
     private static LinearModelState Copy(LinearModelState model) => new()
     {
         Dimension = model.Dimension,
-        AInverse = (double[])model.AInverse.Clone(),
+        PackedInverse = (double[])model.PackedInverse.Clone(),
         B = (double[])model.B.Clone(),
         Updates = model.Updates,
     };

@@ -30,6 +30,14 @@ public sealed class CountingGrainStorage : IGrainStorage
     public T? Stored<T>(GrainId grain, string stateName) where T : class =>
         _rows.TryGetValue((grain, stateName), out var row) ? JsonSerializer.Deserialize<T>(row.Json) : null;
 
+    /// <summary>Puts a stored row as an older version of the silo would have written it (raw JSON), before the grain activates.</summary>
+    public void Seed(GrainId grain, string stateName, string json) =>
+        _rows[(grain, stateName)] = (System.Text.Encoding.UTF8.GetBytes(json), Interlocked.Increment(ref _etag).ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+    /// <summary>The stored JSON of a state, or null.</summary>
+    public string? StoredJson(GrainId grain, string stateName) =>
+        _rows.TryGetValue((grain, stateName), out var row) ? System.Text.Encoding.UTF8.GetString(row.Json) : null;
+
     public Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
         if (_rows.TryGetValue((grainId, stateName), out var row))

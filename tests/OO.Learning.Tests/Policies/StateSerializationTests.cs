@@ -25,7 +25,8 @@ public sealed class StateSerializationTests
         Assert.NotNull(restored);
         Assert.Equal(state.Dimension, restored.Dimension);
         Assert.Equal(state.Updates, restored.Updates);
-        Assert.Equal(state.AInverse, restored.AInverse);
+        Assert.Equal(state.PackedInverse, restored.PackedInverse);
+        Assert.DoesNotContain("aInverse", json, StringComparison.Ordinal);
         Assert.Equal(state.B, restored.B);
         Assert.Equal(policy.Choose(candidates, state, new Random(3)).Probabilities, policy.Choose(candidates, restored, new Random(3)).Probabilities);
     }
@@ -48,7 +49,7 @@ public sealed class StateSerializationTests
     [Fact]
     public void A_corrupted_state_fails_with_a_clear_message()
     {
-        var state = new LinearModelState { Dimension = 3, AInverse = new double[4], B = new double[3] };
+        var state = new LinearModelState { Dimension = 3, PackedInverse = new double[4], B = new double[3] };
         var error = Assert.Throws<InvalidOperationException>(() => new LinUcbPolicy().Choose([[1.0, 0, 0]], state, new Random(1)));
         Assert.Contains("inconsistent", error.Message);
     }

@@ -26,9 +26,9 @@ public sealed class ThompsonSamplingTests
         var state = Trained(d, 1);
         var factor = new double[d * d];
 
-        Assert.True(VectorMath.TryCholesky(state.AInverse, factor, d));
+        Assert.True(VectorMath.TryCholesky(state.FullInverse(), factor, d));
 
-        var expected = Matrix<double>.Build.DenseOfRowMajor(d, d, state.AInverse).Cholesky().Factor;
+        var expected = Matrix<double>.Build.DenseOfRowMajor(d, d, state.FullInverse()).Cholesky().Factor;
         var actual = Matrix<double>.Build.DenseOfRowMajor(d, d, factor);
         Assert.True((expected - actual).FrobeniusNorm() < 1e-12 * expected.FrobeniusNorm());
         Assert.False(VectorMath.TryCholesky([1.0, 2.0, 2.0, 1.0], new double[4], 2));
@@ -48,7 +48,7 @@ public sealed class ThompsonSamplingTests
 
         var mean = samples.Average();
         var variance = samples.Sum(s => (s - mean) * (s - mean)) / (samples.Length - 1);
-        var a = Matrix<double>.Build.DenseOfRowMajor(d, d, state.AInverse);
+        var a = Matrix<double>.Build.DenseOfRowMajor(d, d, state.FullInverse());
         var x = Vector<double>.Build.DenseOfArray(candidate);
         var expectedVariance = scale * scale * (x * a * x);
         Assert.Equal(state.Predict(candidate), mean, 2);
