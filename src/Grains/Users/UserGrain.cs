@@ -35,6 +35,7 @@ public sealed partial class UserGrain(
     IOptions<DemoOptions> demoOptions,
     TaskSourceRegistry sources,
     IOptions<IntegrationOptions> integrationOptions,
+    IOptions<CandidateOptions> candidateOptions,
     ILogger<UserGrain> logger) : Grain, IUserGrain
 {
     /// <summary>Log rows of tips served this recently are written again on activation, in case a crash lost them.</summary>
@@ -47,6 +48,7 @@ public sealed partial class UserGrain(
     private const string CompletedInSourceReaction = "completed-in-source";
 
     private readonly TipOptions _tips = tipOptions.Value;
+    private readonly CandidateOptions _candidateOptions = candidateOptions.Value;
 
     /// <summary>When each source was last nudged to sync, so a busy user sends at most one nudge a source per interval.</summary>
     private readonly Dictionary<string, DateTimeOffset> _syncRequested = new(StringComparer.Ordinal);
