@@ -84,16 +84,17 @@ public sealed partial class UserGrain : IUserCandidates
     async Task IUserCandidates.AcceptGenerated(GenerationResult result, DateTimeOffset askedAt)
     {
         _generating = false;
+        if (!Exists)
+        {
+            // Deleted meanwhile: its rows are erased, and this one must not come after the erasure.
+            return;
+        }
+
         var now = time.GetUtcNow();
         analytics.Generated(new GenerationRecord(
             askedAt, UserId, result.Model, result.PromptVersion, result.Outcome.ToString().ToLowerInvariant(), result.Candidates.Count,
             result.RejectionsByReason, result.LatencyMs, result.InputTokens, result.OutputTokens, result.ContextHash, result.ContextBytes,
             result.Attempts));
-        if (!Exists)
-        {
-            return;
-        }
-
         var changed = State.Candidates.RemoveAll(c => c.ExpiresAt <= now) > 0;
         var known = State.Candidates.Select(c => c.Candidate.Content).ToHashSet(StringComparer.OrdinalIgnoreCase);
         for (var i = 0; i < result.Candidates.Count; i++)

@@ -13,7 +13,7 @@
   const SyncingRetryMs = 1000;
   // Why there is no tip, as GET /api/tip says on a 204 (TipsApi.StateHeader).
   const EmptyStates = ["syncing", "all-done", "no-source"];
-  const SourceNames = { todoist: "Todoist", demo: "demo tasks", ai: "oO's writing assistant", rules: "oO, from your own history" };
+  const SourceNames = { todoist: "Todoist", demo: "demo tasks", ai: "oO, written by a language model", rules: "oO, from your own history" };
   const KindNames = { task: "Task", advice: "Advice", insight: "Insight", reminder: "Reminder" };
   const ReactionNames = {
     task: { done: "Done", snooze: "Snooze", dismiss: "Dismiss" },
