@@ -5,6 +5,7 @@ using OO.Grains.Interfaces.Tasks;
 using OO.Grains.Interfaces.Tips;
 using OO.Grains.Interfaces.Users;
 using OO.Grains.Tests.Infrastructure;
+using OO.Learning.Features;
 
 namespace OO.Grains.Tests;
 
@@ -24,6 +25,12 @@ public sealed class WrittenCandidateTests(CandidatesCluster cluster) : IClassFix
         Assert.Equal((TipKind.Advice, "ai", advice.Content, "test-model", "p1"), (tip.Kind, tip.Source, tip.Content, tip.Model, tip.PromptVersion));
         var row = cluster.Analytics.Served.Single(r => r.TipId == tip.TipId);
         Assert.Equal(("ai", "test-model", "p1"), (row.Source, row.Model, row.PromptVersion));
+        // The advice's text was read for its meaning on this host, so the bandit learns its topic like a task's.
+        using var decision = JsonDocument.Parse(row.DecisionJson);
+        var chosen = decision.RootElement.GetProperty("candidates")[decision.RootElement.GetProperty("chosenIndex").GetInt32()];
+        var features = chosen.GetProperty("features").EnumerateArray().Select(f => f.GetDouble()).ToList();
+        Assert.Equal(1.0, features[FeatureRegistry.Names.ToList().IndexOf("kind_advice")]);
+        Assert.Contains(features.Skip(FeatureRegistry.MeaningOffset).Take(8), f => f != 0);
         var task = cluster.Analytics.Served.First(r => r.UserId == user.GetPrimaryKeyString());
         Assert.Equal(("scripted", null, null), (task.Source, task.Model, task.PromptVersion));
         var generation = Assert.Single(cluster.Analytics.Generations, g => g.UserId == user.GetPrimaryKeyString());

@@ -49,7 +49,7 @@ public static class CandidatePool
 
     /// <summary>A written candidate in the shape the pool serves: a task of its source with its text, written when it was.</summary>
     public static (string Source, SourceTask Task) AsPoolEntry(WrittenCandidate written) =>
-        (written.Candidate.Source, new SourceTask(written.Candidate.SourceRef, written.Candidate.Content, Priority: 1, DueDate: null, DueAt: null, written.CreatedAt));
+        (written.Candidate.Source, new SourceTask(written.Candidate.SourceRef, written.Candidate.Content, Priority: 1, DueDate: null, DueAt: null, written.CreatedAt, written.Meaning));
 
     /// <summary>What the learner sees of a written candidate: its kind, who wrote it, the confidence and the variant.</summary>
     public static TaskFacts Facts(WrittenCandidate written)
@@ -64,6 +64,6 @@ public static class CandidatePool
         };
         var generated = new GeneratedFacts(
             kind, candidate.Source == ModelSource, candidate.Confidence, candidate.Model ?? "", candidate.PromptVersion ?? "");
-        return new TaskFacts(null, null, written.CreatedAt, 1, Meaning: 0, generated);
+        return new TaskFacts(null, null, written.CreatedAt, 1, written.Meaning, generated);
     }
 }

@@ -9,7 +9,10 @@ namespace OO.Grains.Users;
 [Alias("oo.IUserCandidates")]
 public interface IUserCandidates : IGrainWithStringKey
 {
-    /// <summary>Caches the candidates of <paramref name="result"/>, asked for at <paramref name="askedAt"/>, and logs the generation.</summary>
+    /// <summary>
+    /// Caches the candidates of <paramref name="result"/>, asked for at <paramref name="askedAt"/>, with their
+    /// <paramref name="meanings"/> at the same index (missing or 0 when not known), and logs the generation.
+    /// </summary>
     [Alias("AcceptGenerated")]
-    Task AcceptGenerated(GenerationResult result, DateTimeOffset askedAt);
+    Task AcceptGenerated(GenerationResult result, DateTimeOffset askedAt, IReadOnlyList<ulong> meanings);
 }

@@ -70,9 +70,10 @@ public sealed partial class UserGrain : IUserCandidates
             result = GenerationResult.Nothing("", "") with { Outcome = GenerationOutcome.Failed };
         }
 
+        var meanings = await Meanings(result.Candidates.Select(c => c.Content).ToList());
         try
         {
-            await this.AsReference<IUserCandidates>().AcceptGenerated(result, askedAt);
+            await this.AsReference<IUserCandidates>().AcceptGenerated(result, askedAt, meanings);
         }
         catch (Exception e)
         {
@@ -81,7 +82,33 @@ public sealed partial class UserGrain : IUserCandidates
         }
     }
 
-    async Task IUserCandidates.AcceptGenerated(GenerationResult result, DateTimeOffset askedAt)
+    /// <summary>
+    /// The meanings of written texts, read on this host outside any turn, within <c>OO:Integrations:MeaningTimeout</c>;
+    /// none when the engine fails or is late (the candidates are then served without one, as a task is before its meaning is known).
+    /// </summary>
+    private async Task<ulong[]> Meanings(List<string> texts)
+    {
+        if (texts.Count == 0)
+        {
+            return [];
+        }
+
+        var budget = integrationOptions.Value.MeaningTimeout;
+        using var timeout = new CancellationTokenSource(budget, time);
+        try
+        {
+            // WaitAsync as well as the token: an engine that ignores cancellation still cannot hold the answer back.
+            var meanings = await textMeaning.MeaningsAsync(texts, timeout.Token).AsTask().WaitAsync(budget, time, CancellationToken.None);
+            return meanings.Length == texts.Count ? meanings : [];
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            LogMeaningsMissing(logger, UserId, e.GetType().Name);
+            return [];
+        }
+    }
+
+    async Task IUserCandidates.AcceptGenerated(GenerationResult result, DateTimeOffset askedAt, IReadOnlyList<ulong> meanings)
     {
         _generating = false;
         if (!Exists)
@@ -112,6 +139,7 @@ public sealed partial class UserGrain : IUserCandidates
                 AboutKey = i < result.AboutRefs.Count ? result.AboutRefs[i] : null,
                 CreatedAt = now,
                 ExpiresAt = now + _candidateOptions.CandidateTtl,
+                Meaning = i < meanings.Count ? meanings[i] : 0,
             });
         }
 
@@ -155,6 +183,9 @@ public sealed partial class UserGrain : IUserCandidates
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "User {UserId}: a generation did not come back")]
     private static partial void LogGenerationFailed(ILogger logger, Exception exception, string userId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "User {UserId}: written candidates have no meaning ({Error}); they are served without one")]
+    private static partial void LogMeaningsMissing(ILogger logger, string userId, string error);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "User {UserId}: generation {Outcome} with {Candidates} candidates")]
     private static partial void LogGenerated(ILogger logger, string userId, GenerationOutcome outcome, int candidates);

@@ -12,6 +12,7 @@ using OO.Grains.Push;
 using OO.Grains.Sources;
 using OO.Grains.Sources.Demo;
 using OO.Grains.Tips;
+using OO.Learning.Meaning;
 using OO.Push;
 using Orleans.Streams;
 
@@ -36,6 +37,7 @@ public sealed partial class UserGrain(
     TaskSourceRegistry sources,
     IOptions<IntegrationOptions> integrationOptions,
     IOptions<CandidateOptions> candidateOptions,
+    ITextMeaning textMeaning,
     ILogger<UserGrain> logger) : Grain, IUserGrain
 {
     /// <summary>Log rows of tips served this recently are written again on activation, in case a crash lost them.</summary>

@@ -19,4 +19,7 @@ public sealed class WrittenCandidate
 
     /// <summary>Set by "Not now": kept out of view until then.</summary>
     [Id(4)] public DateTimeOffset? HiddenUntil { get; set; }
+
+    /// <summary>What its text is about, packed by <c>MeaningCode</c> on this host; 0 when the engine did not answer in time.</summary>
+    [Id(5)] public ulong Meaning { get; set; }
 }

@@ -40,7 +40,7 @@ public sealed class AiAdminTests(PostgresServer postgres)
         await host.Grains.GetGrain<IUserCandidates>(userId).AcceptGenerated(
             new GenerationResult(GenerationOutcome.Generated, [advice], [null], "test-model", prompt, 2,
                 new Dictionary<string, int> { ["url"] = 1, ["too_long"] = 1 }, 850, 300, 60, "0123abcd", 640),
-            DateTimeOffset.UtcNow);
+            DateTimeOffset.UtcNow, [0UL]);
 
         var admin = await host.SignInAsync("root@example.com");
         using (var view = JsonDocument.Parse(await admin.GetStringAsync($"/api/admin/users/{userId}")))
@@ -82,7 +82,7 @@ public sealed class AiAdminTests(PostgresServer postgres)
         var client = await host.SignInAsync(EmbeddedHostFixture.NewEmail());
         var userId = (await client.GetFromJsonAsync<MeResponse>("/api/me"))!.UserId;
         await TipRoundTripTests.NextTipAsync(client);
-        await host.Grains.GetGrain<IUserCandidates>(userId).AcceptGenerated(GenerationResult.Nothing("test-model", "p1"), DateTimeOffset.UtcNow);
+        await host.Grains.GetGrain<IUserCandidates>(userId).AcceptGenerated(GenerationResult.Nothing("test-model", "p1"), DateTimeOffset.UtcNow, []);
         await Eventually.True(
             async () => await AnalyticsRows.CountAsync(settings, "oo_generations", $"user_id = '{userId}'") >= 1, Patience, "the generation row");
 
