@@ -13,7 +13,7 @@ public static class AdminApi
     private static readonly IReadOnlyList<string> Policies = PolicyFactory.Names;
 
     /// <summary>
-    /// Maps <c>/api/admin/users/{id}/…</c> and <c>/api/admin/policies</c>; the caller adds the admin policy to the
+    /// Maps <c>/api/admin/users/{id}/…</c>, <c>/api/admin/policies</c> and <c>/api/admin/ai</c>; the caller adds the admin policy to the
     /// returned group. Every write is audit-logged, naming the acting admin by user id: an email may be empty
     /// (Apple) or change.
     /// </summary>
@@ -22,6 +22,7 @@ public static class AdminApi
         var admin = app.MapGroup("/api/admin").WithTags("Admin");
         admin.MapPoliciesApi();
         admin.MapEventsApi();
+        admin.MapAiApi();
         var group = admin.MapGroup("/users/{id}");
         group.MapGet("/", GetUser)
             .WithName("getAdminUser")

@@ -4,7 +4,7 @@ using OO.Grains.Interfaces.Users;
 
 namespace OO.Grains.Interfaces.Admin;
 
-/// <summary>Everything an administrator may see about one user.</summary>
+/// <summary>Everything an administrator may see about one user; <see cref="Candidates"/> are the written candidates not yet expired.</summary>
 [GenerateSerializer, Immutable, Alias("oo.UserAdminView")]
 public sealed record UserAdminView(
     [property: Id(0)] UserSummary User,
@@ -14,4 +14,5 @@ public sealed record UserAdminView(
     [property: Id(4)] IReadOnlyList<string> ShadowPolicies,
     [property: Id(5)] long ModelUpdates,
     [property: Id(6)] IReadOnlyList<ServedTipView> RecentTips,
-    [property: Id(7)] PushAdminView? Push = null);
+    [property: Id(7)] PushAdminView? Push = null,
+    [property: Id(8)] IReadOnlyList<CandidateView>? Candidates = null);

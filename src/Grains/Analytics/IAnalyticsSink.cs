@@ -12,6 +12,9 @@ public interface IAnalyticsSink
 
     void Rewarded(RewardRecord record);
 
+    /// <summary>One generation asked for by a user's grain and how it went (never the text it was given or got).</summary>
+    void Generated(GenerationRecord record);
+
     /// <summary>
     /// Writes an audit row durably before returning: an administrative write is never unaccounted for.
     /// A row the database refuses is kept in the dead letters and counts as written.

@@ -1,6 +1,9 @@
 namespace OO.Grains.Analytics;
 
-/// <summary>One row of the explainability log: a served tip and how it was chosen (<see cref="DecisionJson"/>).</summary>
+/// <summary>
+/// One row of the explainability log: a served tip and how it was chosen (<see cref="DecisionJson"/>); for a
+/// written candidate, the model and prompt version that wrote it.
+/// </summary>
 public sealed record ServedTipRecord(
     string TipId,
     string UserId,
@@ -10,4 +13,6 @@ public sealed record ServedTipRecord(
     string SourceRef,
     double Propensity,
     long LatencyMicroseconds,
-    string DecisionJson);
+    string DecisionJson,
+    string? Model = null,
+    string? PromptVersion = null);

@@ -17,6 +17,28 @@ public sealed class RewardModel(IOptions<RewardOptions> options)
         _ => throw new ArgumentOutOfRangeException(nameof(reaction), reaction, "Unknown reaction."),
     };
 
+    /// <summary>
+    /// The reward of a reaction to a tip of <paramref name="kind"/>: a task's as above, a written candidate's from
+    /// its kind's configuration (no magic zone).
+    /// </summary>
+    public double For(TipKind kind, Reaction reaction, long? dwellMs)
+    {
+        var rewards = kind switch
+        {
+            TipKind.Advice => _options.Kinds.Advice,
+            TipKind.Insight => _options.Kinds.Insight,
+            TipKind.Reminder => _options.Kinds.Reminder,
+            _ => null,
+        };
+        return rewards is null ? For(reaction, dwellMs) : reaction switch
+        {
+            Reaction.Done => rewards.Done,
+            Reaction.Snooze => rewards.Snooze,
+            Reaction.Dismiss => rewards.Dismiss,
+            _ => throw new ArgumentOutOfRangeException(nameof(reaction), reaction, "Unknown reaction."),
+        };
+    }
+
     public double CompletedInSource => _options.CompletedInSource;
 
     private bool InMagicZone(TimeSpan dwell) => dwell >= _options.MagicZoneStart && dwell <= _options.MagicZoneEnd;

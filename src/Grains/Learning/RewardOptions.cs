@@ -25,4 +25,7 @@ public sealed class RewardOptions
 
     /// <summary>A task completed in its source after being shown, with no reaction. Default +0.5.</summary>
     public double CompletedInSource { get; set; } = 0.5;
+
+    /// <summary>Rewards for advice, insights and reminders, by kind (<c>OO:Rewards:Kinds:Advice:Done</c> …).</summary>
+    public KindRewardsOptions Kinds { get; set; } = new();
 }

@@ -52,14 +52,14 @@ public sealed class TipChooser(
     }
 
     public TipDecision Choose(
-        IReadOnlyList<(string Key, SourceTask Task)> candidates,
+        IReadOnlyList<(string Key, TaskFacts Facts)> candidates,
         LearningState learning,
         TimeZoneInfo timeZone,
         Random random)
     {
         var started = time.GetTimestamp();
         var context = new RequestContext(time.GetUtcNow(), timeZone);
-        var vectors = FeatureVectorBuilder.BuildAll(candidates.Select(c => Facts(c.Task)), context, learning.Profile);
+        var vectors = FeatureVectorBuilder.BuildAll(candidates.Select(c => c.Facts), context, learning.Profile);
         var model = Prior(ModelFor(learning));
         var policies = serving.Current;
         var servingPolicy = learning.PolicyOverride ?? policies.Active;
@@ -157,12 +157,17 @@ public sealed class TipChooser(
 
     /// <summary>The model's expected reward for a candidate now (used to decide whether it is worth a push).</summary>
     public double ExpectedReward(SourceTask task, LearningState learning, TimeZoneInfo timeZone) =>
-        Prior(ModelFor(learning)).Predict(FeatureVectorBuilder.BuildValues(Facts(task), new RequestContext(time.GetUtcNow(), timeZone), learning.Profile));
+        ExpectedReward(Facts(task), learning, timeZone);
+
+    /// <summary>The model's expected reward for a candidate, task or written, now.</summary>
+    public double ExpectedReward(TaskFacts facts, LearningState learning, TimeZoneInfo timeZone) =>
+        Prior(ModelFor(learning)).Predict(FeatureVectorBuilder.BuildValues(facts, new RequestContext(time.GetUtcNow(), timeZone), learning.Profile));
 
     /// <summary>A read-only view of <paramref name="model"/> shrunk toward θ₀ when there is a prior; never update the view.</summary>
     private LinearModelState Prior(LinearModelState model) =>
         prior.Mean is { } mean && mean.Length == model.Dimension ? model.WithPriorMean(mean, _options.Policy.Ridge) : model;
 
-    private static TaskFacts Facts(SourceTask task) =>
-        new(task.DueDate, task.DueAt, task.AddedAt, task.Priority, IsAdvice: false, task.Meaning);
+    /// <summary>What the learner sees of a source's task: it is the baseline kind, written by nobody.</summary>
+    public static TaskFacts Facts(SourceTask task) =>
+        new(task.DueDate, task.DueAt, task.AddedAt, task.Priority, task.Meaning);
 }

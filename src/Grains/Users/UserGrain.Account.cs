@@ -192,6 +192,7 @@ public sealed partial class UserGrain
         State.Sources.Clear();
         State.Served.Clear();
         State.HiddenUntil.Clear();
+        State.Candidates.Clear();
         State.Stats = new UserStats(0, 0, 0, 0);
         State.Settings = UserSettings.Default;
         State.Integrations.Clear();

@@ -99,8 +99,18 @@ public sealed partial class UserGrain
             chooser.ShadowPolicies,
             learning.State.Model?.Updates ?? 0,
             recent,
-            await PushView());
+            await PushView(),
+            CandidateViews(time.GetUtcNow()));
     }
+
+    /// <summary>The written candidates not yet expired (put off by "Not now" or not), oldest first.</summary>
+    private List<CandidateView> CandidateViews(DateTimeOffset now) =>
+        [.. State.Candidates
+            .Where(c => c.ExpiresAt > now)
+            .OrderBy(c => c.CreatedAt)
+            .Select(c => new CandidateView(
+                c.Candidate.Source, c.Candidate.Kind.ToString().ToLowerInvariant(), c.Candidate.Content, c.Candidate.Model, c.Candidate.PromptVersion,
+                c.Candidate.Confidence, c.CreatedAt, c.ExpiresAt, c.HiddenUntil > now ? c.HiddenUntil : null))];
 
     private Task Audit(string actor, string action, string detail) =>
         analytics.AuditAsync(new AuditRecord(time.GetUtcNow(), actor, action, UserId, detail), CancellationToken.None);

@@ -81,7 +81,7 @@ public sealed partial class UserGrain
         if (chosen is not null)
         {
             var (source, task) = candidates[chosen.ChosenIndex];
-            candidate = new PushCandidate(Key(source, task.SourceRef), chooser.ExpectedReward(task, learning.State, zone));
+            candidate = new PushCandidate(Key(source, task.SourceRef), chooser.ExpectedReward(FactsOf(source, task), learning.State, zone));
         }
 
         var counted = Push.Pushes.Where(p => p.Counts).ToList();

@@ -4,6 +4,7 @@ using OO.Grains.Interfaces.Tasks;
 using OO.Grains.Interfaces.Tips;
 using OO.Grains.Interfaces.Users;
 using OO.Grains.Learning;
+using OO.Learning.Features;
 
 namespace OO.Grains.Users;
 
@@ -14,6 +15,8 @@ public sealed partial class UserGrain
     {
         var now = time.GetUtcNow();
         await RequestSyncs();
+        // Only decides and starts: the generation runs detached from this request.
+        GenerateIfDue(now);
         if (CurrentTip(now) is { } current)
         {
             return current.Tip;
@@ -62,30 +65,44 @@ public sealed partial class UserGrain
 
     /// <summary>The serving policy's choice among <paramref name="candidates"/>, with its propensity and the log entry that says why.</summary>
     private TipDecision Choose(IReadOnlyList<(string Source, SourceTask Task)> candidates) =>
-        chooser.Choose(candidates.Select(c => (Key(c.Source, c.Task.SourceRef), c.Task)).ToList(), learning.State, TimeZone(), _random);
+        chooser.Choose(candidates.Select(c => (Key(c.Source, c.Task.SourceRef), FactsOf(c.Source, c.Task))).ToList(), learning.State, TimeZone(), _random);
+
+    /// <summary>What the learner sees of a pool entry: a written candidate's kind, author and variant, or a task's facts.</summary>
+    private TaskFacts FactsOf(string source, SourceTask task) =>
+        Written(source, task.SourceRef) is { } written ? CandidatePool.Facts(written) : TipChooser.Facts(task);
+
+    /// <summary>The cached written candidate behind a pool entry, or null for a source's task.</summary>
+    private WrittenCandidate? Written(string source, string sourceRef) =>
+        CandidatePool.IsWritten(source)
+            ? State.Candidates.FirstOrDefault(c => c.Candidate.Source == source && c.Candidate.SourceRef == sourceRef)
+            : null;
 
     /// <summary>Makes <paramref name="decision"/>'s choice among <paramref name="candidates"/> the current tip, persists it and logs the decision.</summary>
     private async Task<Tip> Serve(IReadOnlyList<(string Source, SourceTask Task)> candidates, TipDecision decision, bool viaPush)
     {
         var now = time.GetUtcNow();
         var (source, task) = candidates[decision.ChosenIndex];
+        var written = Written(source, task.SourceRef)?.Candidate;
         var tip = new Tip(
             TipId: Guid.NewGuid().ToString("N"),
             Content: task.Content,
-            Kind: TipKind.Task,
+            Kind: written?.Kind ?? TipKind.Task,
             Source: source,
             SourceRef: task.SourceRef,
             ServedAt: now,
             ExpiresAt: now + _tips.Expiry,
             Policy: decision.Policy,
-            Propensity: decision.Propensity);
+            Propensity: decision.Propensity,
+            Model: written?.Model,
+            PromptVersion: written?.PromptVersion);
 
         ServedTipLog.Append(State.Served, new ServedTip { Tip = tip, Score = decision.Score, Features = decision.Features, ViaPush = viaPush }, _tips.ServedLogSize);
 
         State.Stats = State.Stats with { TipsServed = State.Stats.TipsServed + 1 };
         await state.WriteStateAsync();
         analytics.Served(new ServedTipRecord(
-            tip.TipId, UserId, now, decision.Policy, source, task.SourceRef, decision.Propensity, decision.LatencyMicroseconds, decision.DecisionJson));
+            tip.TipId, UserId, now, decision.Policy, source, task.SourceRef, decision.Propensity, decision.LatencyMicroseconds, decision.DecisionJson,
+            tip.Model, tip.PromptVersion));
         LogServed(logger, UserId, tip.TipId, decision.Policy, decision.LatencyMicroseconds);
         PublishServed(tip, viaPush);
         return tip;
@@ -105,17 +122,26 @@ public sealed partial class UserGrain
         }
 
         var now = time.GetUtcNow();
-        var reward = rewards.For(reaction, dwellMs);
+        var reward = rewards.For(served.Tip.Kind, reaction, dwellMs);
         served.Reaction = reaction;
         served.ReactedAt = now;
         served.Reward = reward;
 
-        State.HiddenUntil[Key(served.Tip.Source, served.Tip.SourceRef)] = reaction switch
+        var isWritten = CandidatePool.IsWritten(served.Tip.Source);
+        if (isWritten)
         {
-            Reaction.Snooze => now + _tips.SnoozeFor,
-            Reaction.Dismiss => now + _tips.DismissFor,
-            _ => DateTimeOffset.MaxValue,
-        };
+            // "Helpful" and "Not useful" answer a written candidate for good; "Not now" puts it off like a snoozed task.
+            Answered(served.Tip, reaction, now);
+        }
+        else
+        {
+            State.HiddenUntil[Key(served.Tip.Source, served.Tip.SourceRef)] = reaction switch
+            {
+                Reaction.Snooze => now + _tips.SnoozeFor,
+                Reaction.Dismiss => now + _tips.DismissFor,
+                _ => DateTimeOffset.MaxValue,
+            };
+        }
 
         State.Stats = reaction switch
         {
@@ -124,8 +150,8 @@ public sealed partial class UserGrain
             _ => State.Stats with { Dismissed = State.Stats.Dismissed + 1 },
         };
 
-        // Only a source with an account to close it in (not the demo) gets the promise.
-        var closeAtSource = reaction == Reaction.Done && State.Integrations.Contains(served.Tip.Source)
+        // Only a task of a source with an account to close it in (not the demo) gets the promise; a written candidate never does.
+        var closeAtSource = reaction == Reaction.Done && !isWritten && served.Tip.Kind == TipKind.Task && State.Integrations.Contains(served.Tip.Source)
             && sources.TryGet(served.Tip.Source, out var source) && source.RequiresAuthorization;
         if (closeAtSource)
         {
@@ -139,6 +165,8 @@ public sealed partial class UserGrain
         {
             await ArmOutbox();
         }
+
+        GenerateIfDue(now);
 
         return new FeedbackOutcome(FeedbackStatus.Recorded, reward);
     }
@@ -198,7 +226,7 @@ public sealed partial class UserGrain
         {
             var tip = served.Tip;
             var decision = TipChooser.RebuiltDecisionLog(Key(tip.Source, tip.SourceRef), served.Features, served.Score, tip.Propensity, tip.Policy);
-            analytics.Served(new ServedTipRecord(tip.TipId, UserId, tip.ServedAt, tip.Policy, tip.Source, tip.SourceRef, tip.Propensity, 0, decision));
+            analytics.Served(new ServedTipRecord(tip.TipId, UserId, tip.ServedAt, tip.Policy, tip.Source, tip.SourceRef, tip.Propensity, 0, decision, tip.Model, tip.PromptVersion));
             if (served.Reward is { } reward)
             {
                 var reaction = served.Reaction is { } r ? Name(r) : CompletedInSourceReaction;
@@ -208,9 +236,36 @@ public sealed partial class UserGrain
         }
     }
 
-    private ServedTip? CurrentTip(DateTimeOffset now) => ServedTipLog.Current(State.Served, State.Sources, now);
+    /// <summary>The current tip: for a written candidate, while it is still live; for a task, while its source still has it.</summary>
+    private ServedTip? CurrentTip(DateTimeOffset now) =>
+        State.Served is [.., { HasOutcome: false } last] && CandidatePool.IsWritten(last.Tip.Source)
+            ? last.Tip.ExpiresAt > now && LiveCandidates(now).Any(c => c.Candidate.Source == last.Tip.Source && c.Candidate.SourceRef == last.Tip.SourceRef) ? last : null
+            : ServedTipLog.Current(State.Served, State.Sources, now);
 
-    private List<(string Source, SourceTask Task)> OpenCandidates(DateTimeOffset now) => CandidatePool.Open(State.Sources, State.HiddenUntil, now);
+    /// <summary>Every source's open tasks, then the live written candidates.</summary>
+    private List<(string Source, SourceTask Task)> OpenCandidates(DateTimeOffset now) =>
+        [.. CandidatePool.Open(State.Sources, State.HiddenUntil, now), .. LiveCandidates(now).Select(CandidatePool.AsPoolEntry)];
+
+    /// <summary>Takes an answered written candidate out of the pool ("Helpful", "Not useful") or puts it off ("Not now").</summary>
+    private void Answered(Tip tip, Reaction reaction, DateTimeOffset now)
+    {
+        var index = State.Candidates.FindIndex(c => c.Candidate.Source == tip.Source && c.Candidate.SourceRef == tip.SourceRef);
+        if (index < 0)
+        {
+            return;
+        }
+
+        if (reaction == Reaction.Snooze)
+        {
+            State.Candidates[index].HiddenUntil = now + _tips.SnoozeFor;
+        }
+        else
+        {
+            State.Candidates.RemoveAt(index);
+        }
+
+        State.Candidates.RemoveAll(c => c.ExpiresAt <= now);
+    }
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "User {UserId} served tip {TipId} by {Policy} in {DecisionMicroseconds} µs")]
     private static partial void LogServed(ILogger logger, string userId, string tipId, string policy, long decisionMicroseconds);

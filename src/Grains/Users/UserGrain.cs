@@ -12,6 +12,7 @@ using OO.Grains.Push;
 using OO.Grains.Sources;
 using OO.Grains.Sources.Demo;
 using OO.Grains.Tips;
+using OO.Learning.Meaning;
 using OO.Push;
 using Orleans.Streams;
 
@@ -35,6 +36,8 @@ public sealed partial class UserGrain(
     IOptions<DemoOptions> demoOptions,
     TaskSourceRegistry sources,
     IOptions<IntegrationOptions> integrationOptions,
+    IOptions<CandidateOptions> candidateOptions,
+    ITextMeaning textMeaning,
     ILogger<UserGrain> logger) : Grain, IUserGrain
 {
     /// <summary>Log rows of tips served this recently are written again on activation, in case a crash lost them.</summary>
@@ -47,6 +50,7 @@ public sealed partial class UserGrain(
     private const string CompletedInSourceReaction = "completed-in-source";
 
     private readonly TipOptions _tips = tipOptions.Value;
+    private readonly CandidateOptions _candidateOptions = candidateOptions.Value;
 
     /// <summary>When each source was last nudged to sync, so a busy user sends at most one nudge a source per interval.</summary>
     private readonly Dictionary<string, DateTimeOffset> _syncRequested = new(StringComparer.Ordinal);

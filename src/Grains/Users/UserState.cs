@@ -42,4 +42,16 @@ public sealed class UserState
 
     /// <summary>Set when the account was deleted: the state is then a tombstone that no call revives.</summary>
     [Id(12)] public DateTimeOffset? DeletedAt { get; set; }
+
+    /// <summary>Candidates written for this user (by a model or the rules), each with its expiry; expired ones are dropped.</summary>
+    [Id(13)] public List<WrittenCandidate> Candidates { get; set; } = [];
+
+    /// <summary>When a generation was last asked for (whatever its outcome): the next waits at least <c>OO:AI:MinInterval</c>.</summary>
+    [Id(14)] public DateTimeOffset? GeneratedAt { get; set; }
+
+    /// <summary>Which top tasks the last generation saw, as a fingerprint: a different set is a context worth a new one.</summary>
+    [Id(15)] public string? GeneratedForTasks { get; set; }
+
+    /// <summary>How many reactions the user had given when the last generation was asked for.</summary>
+    [Id(16)] public int GeneratedAtReactions { get; set; }
 }

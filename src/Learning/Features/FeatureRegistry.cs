@@ -8,7 +8,12 @@ namespace OO.Learning.Features;
 /// dimension, which invalidates every stored <see cref="Policies.LinearModelState"/>: bump <see cref="Version"/>
 /// so the grain resets stale models.
 /// <para>
-/// Layout 2 keeps only what can change which candidate wins, plus the bias for the push's expected reward: the
+/// Layout 3 adds what tells candidates written by oO apart: the kind as a one-hot (a task is the baseline), whether
+/// a language model or the rules wrote it, the generator's confidence, and a ±1 bit hashed from (model, prompt
+/// version), so the learner can tell two variants apart.
+/// </para>
+/// <para>
+/// Layout 2 kept only what can change which candidate wins, plus the bias for the push's expected reward: the
 /// candidate's own facts, its meaning, and its meaning crossed with the hour on the circle, so "calls in the
 /// morning, writing in the evening" is a linear function of the vector. Hour, weekday and profile statistics
 /// alone would add the same amount to every candidate of a request, so they are not in the vector.
@@ -17,13 +22,13 @@ namespace OO.Learning.Features;
 public static class FeatureRegistry
 {
     /// <summary>Bumped whenever the vector layout changes.</summary>
-    public const int Version = 2;
+    public const int Version = 3;
 
     /// <summary>Profile statistics older than this are recomputed (and shown as stale until they are).</summary>
     public static readonly TimeSpan ProfileTtl = TimeSpan.FromDays(1);
 
     /// <summary>Index of the first meaning dimension in the vector.</summary>
-    public const int MeaningOffset = 6;
+    public const int MeaningOffset = 11;
 
     /// <summary>Index of the first meaning × sin(hour) feature; the meaning × cos(hour) ones follow them.</summary>
     public const int InteractionOffset = MeaningOffset + MeaningCode.Dimensions;
@@ -83,7 +88,14 @@ public static class FeatureRegistry
         values[2] = IsDueToday(task, context);
         values[3] = Math.Clamp((context.Now - task.AddedAt).TotalDays, 0.0, AgeCapDays) / AgeCapDays;
         values[4] = (Math.Clamp(task.Priority, 1, 4) - 1) / 3.0;
-        values[5] = task.IsAdvice ? 1.0 : 0.0;
+        var generated = task.Generated;
+        var kind = generated?.Kind ?? CandidateKind.Task;
+        values[5] = kind == CandidateKind.Advice ? 1.0 : 0.0;
+        values[6] = kind == CandidateKind.Insight ? 1.0 : 0.0;
+        values[7] = kind == CandidateKind.Reminder ? 1.0 : 0.0;
+        values[8] = generated is { ByLanguageModel: true } ? 1.0 : 0.0;
+        values[9] = generated is null ? 0.0 : Math.Clamp(generated.Confidence, 0.0, 1.0);
+        values[10] = generated is null ? 0.0 : VariantSign(generated.Model, generated.PromptVersion);
         var meaning = values.Slice(MeaningOffset, MeaningCode.Dimensions);
         MeaningCode.Unpack(task.Meaning, meaning);
         var (sin, cos) = Math.SinCos(HourAngle(context));
@@ -103,7 +115,12 @@ public static class FeatureRegistry
             new("due_today", "1 if the task is due on the user's local today.", null, FeatureScope.Candidate, At(2)),
             new("task_age_days", "Days since the task was added, capped at 30, divided by 30 (0..1).", null, FeatureScope.Candidate, At(3)),
             new("priority", "Todoist priority 1 (normal) .. 4 (urgent) mapped to 0..1.", null, FeatureScope.Candidate, At(4)),
-            new("kind_advice", "1 for an advice candidate, 0 for a task (with the bias, the kind one-hot).", null, FeatureScope.Candidate, At(5)),
+            new("kind_advice", "1 for an advice written by oO; with kind_insight and kind_reminder the kind one-hot (a task is the baseline, all three 0).", null, FeatureScope.Candidate, At(5)),
+            new("kind_insight", "1 for an insight written by oO (something noticed in the person's own history).", null, FeatureScope.Candidate, At(6)),
+            new("kind_reminder", "1 for a reminder written by oO (something coming up worth preparing for).", null, FeatureScope.Candidate, At(7)),
+            new("written_by_llm", "1 when a language model wrote the candidate, 0 for the rule-based generator and for tasks.", null, FeatureScope.Candidate, At(8)),
+            new("confidence", "The generator's confidence in a candidate it wrote (0..1); 0 for tasks.", null, FeatureScope.Candidate, At(9)),
+            new("variant_sign", "±1 hashed from (model, prompt version) of a written candidate, so two variants can be told apart; 0 for tasks.", null, FeatureScope.Candidate, At(10)),
         };
         for (var i = 0; i < MeaningCode.Dimensions; i++)
         {
@@ -156,6 +173,31 @@ public static class FeatureRegistry
         }
 
         return task.DueDate == today ? 1.0 : 0.0;
+    }
+
+    /// <summary>
+    /// +1 or −1 from a stable hash (FNV-1a over UTF-8, then MurmurHash3's finalizer) of <paramref name="model"/> and <paramref name="promptVersion"/>:
+    /// the same variant always has the same sign, on every host and across restarts. Two variants collide with
+    /// probability ½, so it separates a pair under comparison only when their signs differ — an operator comparing two
+    /// variants checks that (the admin AI report names both).
+    /// </summary>
+    public static double VariantSign(string model, string promptVersion)
+    {
+        const ulong offset = 14695981039346656037UL;
+        const ulong prime = 1099511628211UL;
+        var hash = offset;
+        foreach (var b in System.Text.Encoding.UTF8.GetBytes($"{model}\n{promptVersion}"))
+        {
+            hash = (hash ^ b) * prime;
+        }
+
+        // FNV-1a alone mixes its high bits poorly for inputs that differ in their last bytes: finish with MurmurHash3's fmix64.
+        hash ^= hash >> 33;
+        hash *= 0xff51afd7ed558ccdUL;
+        hash ^= hash >> 33;
+        hash *= 0xc4ceb9fe1a85ec53UL;
+        hash ^= hash >> 33;
+        return (hash & 1) == 0 ? 1.0 : -1.0;
     }
 
     /// <summary>2π·h/24 for the local hour h of the request (minutes as a fraction).</summary>

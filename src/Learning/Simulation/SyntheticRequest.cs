@@ -51,6 +51,8 @@ internal sealed class SyntheticRequest
         return new SyntheticRequest(now.TimeOfDay.TotalHours, topics, vectors);
     }
 
+    private static readonly GeneratedFacts SimulatedAdvice = new(CandidateKind.Advice, ByLanguageModel: true, Confidence: 0.8, "simulated", "v1");
+
     private static TaskFacts Task(Random random, DateTimeOffset now, ulong meaning)
     {
         var added = now.AddHours(-random.NextDouble() * 24 * 45);
@@ -67,6 +69,9 @@ internal sealed class SyntheticRequest
                 break;
         }
 
-        return new TaskFacts(dueDate, dueAt, added, random.Next(1, 5), random.NextDouble() < 0.2, meaning);
+        var priority = random.Next(1, 5);
+        // One candidate in five is an advice written by a model (kind_advice is still vector position 5).
+        var generated = random.NextDouble() < 0.2 ? SimulatedAdvice : null;
+        return new TaskFacts(dueDate, dueAt, added, priority, meaning, generated);
     }
 }

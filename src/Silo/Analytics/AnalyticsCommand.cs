@@ -76,11 +76,11 @@ internal abstract record AnalyticsCommand
 
         public string Table => "oo_served_tips";
 
-        public string Columns => "tip_id, user_id, served_at, policy, source, source_ref, propensity, latency_us, decision_json";
+        public string Columns => "tip_id, user_id, served_at, policy, source, source_ref, propensity, latency_us, decision_json, model, prompt_version";
 
         public object?[] Values(Func<DateTimeOffset, object> timestamp) =>
             [Record.TipId, Record.UserId, timestamp(Record.ServedAt), Record.Policy, Record.Source, Record.SourceRef, Record.Propensity,
-             Record.LatencyMicroseconds, Record.DecisionJson];
+             Record.LatencyMicroseconds, Record.DecisionJson, Record.Model, Record.PromptVersion];
 
         public override void Describe(DbCommand sql, Func<DateTimeOffset, object> timestamp) => DescribeRows(sql, [this], timestamp);
     }
@@ -135,6 +135,7 @@ internal abstract record AnalyticsCommand
             sql.CommandText = """
                 DELETE FROM oo_served_tips WHERE user_id = @user;
                 DELETE FROM oo_rewards WHERE user_id = @user;
+                DELETE FROM oo_generations WHERE user_id = @user;
                 DELETE FROM oo_audit WHERE target = @user;
                 DELETE FROM oo_dead_letters WHERE user_id = @user;
                 """;

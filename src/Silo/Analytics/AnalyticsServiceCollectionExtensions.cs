@@ -26,6 +26,7 @@ public static class AnalyticsServiceCollectionExtensions
         services.AddSingleton<IAnalyticsSink>(sp => sp.GetRequiredService<AnalyticsWriter>());
         services.AddHostedService(sp => sp.GetRequiredService<AnalyticsWriter>());
         services.AddSingleton<OO.Api.Admin.IExplainabilityLog, ExplainabilityLogReader>();
+        services.AddSingleton<OO.Api.Admin.IAiReport, AiReportReader>();
         return services;
     }
 }

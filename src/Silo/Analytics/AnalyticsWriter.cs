@@ -44,6 +44,8 @@ public sealed partial class AnalyticsWriter(
 
     void IAnalyticsSink.Rewarded(RewardRecord record) => Enqueue(new AnalyticsCommand.Rewarded(record));
 
+    void IAnalyticsSink.Generated(GenerationRecord record) => Enqueue(new GenerationCommand(record));
+
     Task IAnalyticsSink.AuditAsync(AuditRecord record, CancellationToken cancellationToken) =>
         Acknowledged(new AnalyticsCommand.Audit(record, NewCompletion()), cancellationToken);
 
@@ -341,6 +343,7 @@ public sealed partial class AnalyticsWriter(
             sql.CommandText = """
                 DELETE FROM oo_served_tips WHERE served_at < @cutoff;
                 DELETE FROM oo_rewards WHERE reacted_at < @cutoff;
+                DELETE FROM oo_generations WHERE at < @cutoff;
                 DELETE FROM oo_dead_letters WHERE at < @cutoff;
                 """;
             AnalyticsCommand.Add(sql, "cutoff", Timestamp(now - _options.Retention));

@@ -10,6 +10,8 @@ public sealed class RecordingAnalyticsSink : IAnalyticsSink
 
     public ConcurrentQueue<string> Erased { get; } = new();
 
+    public ConcurrentQueue<GenerationRecord> Generations { get; } = new();
+
     /// <summary>Erasures of these users time out, as the real writer's do when the database does not answer in time.</summary>
     public ConcurrentDictionary<string, bool> EraseTimesOut { get; } = new();
 
@@ -18,6 +20,8 @@ public sealed class RecordingAnalyticsSink : IAnalyticsSink
     void IAnalyticsSink.Rewarded(RewardRecord record)
     {
     }
+
+    void IAnalyticsSink.Generated(GenerationRecord record) => Generations.Enqueue(record);
 
     Task IAnalyticsSink.AuditAsync(AuditRecord record, CancellationToken cancellationToken) => Task.CompletedTask;
 

@@ -13,7 +13,7 @@ public sealed class FeatureVectorTests
     public void The_vector_has_one_named_value_per_registry_entry_with_the_bias_first()
     {
         var now = new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero);
-        var vector = FeatureVectorBuilder.Build(new TaskFacts(null, null, now, 1, false), new RequestContext(now, TimeZoneInfo.Utc), UserProfile.Empty);
+        var vector = FeatureVectorBuilder.Build(new TaskFacts(null, null, now, 1), new RequestContext(now, TimeZoneInfo.Utc), UserProfile.Empty);
 
         Assert.Equal(FeatureRegistry.Dimension, vector.Values.Length);
         Assert.Equal(FeatureRegistry.Names, vector.Names);
@@ -31,14 +31,14 @@ public sealed class FeatureVectorTests
         var now = new DateTimeOffset(2026, 3, 2, 16, 0, 0, TimeSpan.Zero);
         var tokyo = new RequestContext(now, Tokyo);
         var utc = new RequestContext(now, TimeZoneInfo.Utc);
-        var dueMarch2 = new TaskFacts(new DateOnly(2026, 3, 2), null, now.AddDays(-3), 4, false);
+        var dueMarch2 = new TaskFacts(new DateOnly(2026, 3, 2), null, now.AddDays(-3), 4);
 
         Assert.Equal(1.0, Value(FeatureVectorBuilder.Build(dueMarch2, tokyo, UserProfile.Empty), "is_overdue"));
         Assert.Equal(0.0, Value(FeatureVectorBuilder.Build(dueMarch2, tokyo, UserProfile.Empty), "due_today"));
         Assert.Equal(0.0, Value(FeatureVectorBuilder.Build(dueMarch2, utc, UserProfile.Empty), "is_overdue"));
         Assert.Equal(1.0, Value(FeatureVectorBuilder.Build(dueMarch2, utc, UserProfile.Empty), "due_today"));
 
-        var dueInAnHour = new TaskFacts(null, now.AddHours(1), now, 1, false);
+        var dueInAnHour = new TaskFacts(null, now.AddHours(1), now, 1);
         Assert.Equal(0.0, Value(FeatureVectorBuilder.Build(dueInAnHour, tokyo, UserProfile.Empty), "is_overdue"));
         Assert.Equal(1.0, Value(FeatureVectorBuilder.Build(dueInAnHour, tokyo, UserProfile.Empty), "due_today"));
     }
@@ -48,12 +48,13 @@ public sealed class FeatureVectorTests
     {
         var now = new DateTimeOffset(2026, 3, 2, 3, 0, 0, TimeSpan.Zero); // 12:00 in Tokyo: sin = 0, cos = −1
         float[] meaning = [0.5f, -1f, 0f, 0.25f, 1f, -0.5f, 0.75f, 0f];
-        var task = new TaskFacts(null, null, now.AddDays(-15), 4, true, MeaningCode.Pack(meaning));
+        var task = new TaskFacts(null, null, now.AddDays(-15), 4, MeaningCode.Pack(meaning), new GeneratedFacts(CandidateKind.Advice, true, 0.7, "m", "p"));
         var vector = FeatureVectorBuilder.Build(task, new RequestContext(now, Tokyo), UserProfile.Empty);
 
         Assert.Equal(1.0, Value(vector, "priority"), 12);
         Assert.Equal(0.5, Value(vector, "task_age_days"), 12);
         Assert.Equal(1.0, Value(vector, "kind_advice"));
+        Assert.Equal(0.7, Value(vector, "confidence"), 12);
         for (var i = 0; i < meaning.Length; i++)
         {
             var m = MeaningCode.Value(task.Meaning, i);
@@ -73,29 +74,67 @@ public sealed class FeatureVectorTests
     public void An_unknown_meaning_adds_nothing_but_the_bias_and_the_task_facts()
     {
         var now = new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero);
-        var vector = FeatureVectorBuilder.BuildValues(new TaskFacts(null, null, now, 1, false), new RequestContext(now, TimeZoneInfo.Utc), UserProfile.Empty);
+        var vector = FeatureVectorBuilder.BuildValues(new TaskFacts(null, null, now, 1), new RequestContext(now, TimeZoneInfo.Utc), UserProfile.Empty);
 
         Assert.All(vector.Skip(FeatureRegistry.MeaningOffset), v => Assert.Equal(0.0, v));
     }
 
     [Fact]
-    public void Layout_two_fits_the_memory_budget_and_has_nothing_that_is_the_same_for_every_candidate_but_the_bias()
+    public void Layout_three_stays_within_36_features_and_has_nothing_that_is_the_same_for_every_candidate_but_the_bias()
     {
         var d = FeatureRegistry.Dimension;
 
-        Assert.Equal(2, FeatureRegistry.Version);
-        Assert.InRange(d, 1, 30);
-        Assert.InRange((d * d) + d, 0, 8 * 1024 / sizeof(double));
+        Assert.Equal(3, FeatureRegistry.Version);
+        Assert.Equal(35, d);
+        Assert.InRange((d * d) + d, 0, 12 * 1024 / sizeof(double));
         Assert.Single(FeatureRegistry.Definitions, f => f.Scope == FeatureScope.Bias);
         Assert.DoesNotContain(FeatureRegistry.Definitions, f => f.Scope is FeatureScope.Context or FeatureScope.Profile);
         Assert.All(FeatureRegistry.Definitions, f => Assert.False(string.IsNullOrWhiteSpace(f.Description)));
 
-        // Two different candidates at the same moment differ in every feature but the bias.
+        // Among a task and written candidates of every kind at the same moment, only the bias never varies.
         var now = new DateTimeOffset(2026, 3, 2, 7, 30, 0, TimeSpan.Zero);
         var context = new RequestContext(now, TimeZoneInfo.Utc);
-        var a = FeatureVectorBuilder.BuildValues(new TaskFacts(DateOnly.FromDateTime(now.UtcDateTime), null, now.AddDays(-3), 4, true, MeaningCode.Pack([0.3f, 0.3f, 0.3f, 0.3f, 0.3f, 0.3f, 0.3f, 0.3f])), context, UserProfile.Empty);
-        var b = FeatureVectorBuilder.BuildValues(new TaskFacts(DateOnly.FromDateTime(now.UtcDateTime).AddDays(-1), null, now.AddDays(-1), 1, false, MeaningCode.Pack([-0.6f, -0.6f, -0.6f, -0.6f, -0.6f, -0.6f, -0.6f, -0.6f])), context, UserProfile.Empty);
-        Assert.Equal([0], Enumerable.Range(0, d).Where(i => a[i] == b[i]));
+        var task = FeatureVectorBuilder.BuildValues(new TaskFacts(DateOnly.FromDateTime(now.UtcDateTime), null, now.AddDays(-3), 4, MeaningCode.Pack([0.3f, 0.3f, 0.3f, 0.3f, 0.3f, 0.3f, 0.3f, 0.3f])), context, UserProfile.Empty);
+        var overdue = FeatureVectorBuilder.BuildValues(new TaskFacts(DateOnly.FromDateTime(now.UtcDateTime).AddDays(-1), null, now.AddDays(-1), 1, MeaningCode.Pack([-0.6f, -0.6f, -0.6f, -0.6f, -0.6f, -0.6f, -0.6f, -0.6f])), context, UserProfile.Empty);
+        var (plus, minus) = TwoVariantsOfOppositeSign();
+        var written = new[] { CandidateKind.Advice, CandidateKind.Insight, CandidateKind.Reminder }
+            .Select((kind, i) => FeatureVectorBuilder.BuildValues(
+                new TaskFacts(null, null, now, 1, Generated: new GeneratedFacts(kind, i != 1, 0.6, i == 0 ? plus : minus, "p1")), context, UserProfile.Empty));
+        var vectors = new[] { task, overdue }.Concat(written).ToList();
+        Assert.Equal([0], Enumerable.Range(0, d).Where(i => vectors.All(v => v[i] == vectors[0][i])));
+    }
+
+    [Fact]
+    public void A_written_candidate_carries_its_kind_author_confidence_and_variant_and_a_task_carries_none()
+    {
+        var now = new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero);
+        var context = new RequestContext(now, TimeZoneInfo.Utc);
+        var task = FeatureVectorBuilder.Build(new TaskFacts(null, null, now, 1), context, UserProfile.Empty);
+        var insight = FeatureVectorBuilder.Build(new TaskFacts(null, null, now, 1, Generated: new GeneratedFacts(CandidateKind.Insight, false, 1.7, "rules", "r1")), context, UserProfile.Empty);
+        var reminder = FeatureVectorBuilder.Build(new TaskFacts(null, null, now, 1, Generated: new GeneratedFacts(CandidateKind.Reminder, true, 0.25, "tip-generator", "abc")), context, UserProfile.Empty);
+
+        string[] written = ["kind_advice", "kind_insight", "kind_reminder", "written_by_llm", "confidence", "variant_sign"];
+        Assert.All(written, name => Assert.Equal(0.0, Value(task, name)));
+        Assert.Equal((0.0, 1.0, 0.0, 0.0, 1.0), (Value(insight, "kind_advice"), Value(insight, "kind_insight"), Value(insight, "kind_reminder"), Value(insight, "written_by_llm"), Value(insight, "confidence")));
+        Assert.Equal((0.0, 0.0, 1.0, 1.0, 0.25), (Value(reminder, "kind_advice"), Value(reminder, "kind_insight"), Value(reminder, "kind_reminder"), Value(reminder, "written_by_llm"), Value(reminder, "confidence")));
+        Assert.Equal(1.0, Math.Abs(Value(reminder, "variant_sign")));
+        Assert.Equal(FeatureRegistry.VariantSign("tip-generator", "abc"), Value(reminder, "variant_sign"));
+        Assert.Equal(FeatureRegistry.VariantSign("tip-generator", "abc"), FeatureRegistry.VariantSign("tip-generator", "abc"));
+    }
+
+    [Fact]
+    public void The_variant_sign_differs_between_variants_about_half_the_time()
+    {
+        var signs = Enumerable.Range(0, 400).Select(i => FeatureRegistry.VariantSign("model", $"prompt-{i}")).ToList();
+
+        Assert.InRange(signs.Count(s => s > 0), 150, 250);
+        Assert.All(signs, s => Assert.Equal(1.0, Math.Abs(s)));
+    }
+
+    private static (string Plus, string Minus) TwoVariantsOfOppositeSign()
+    {
+        var models = Enumerable.Range(0, 64).Select(i => $"model-{i}").ToList();
+        return (models.First(m => FeatureRegistry.VariantSign(m, "p1") > 0), models.First(m => FeatureRegistry.VariantSign(m, "p1") < 0));
     }
 
     [Fact]
@@ -103,7 +142,7 @@ public sealed class FeatureVectorTests
     {
         var now = new DateTimeOffset(2026, 3, 2, 18, 45, 0, TimeSpan.Zero);
         var input = new FeatureInput(
-            new TaskFacts(null, now.AddHours(-2), now.AddDays(-4), 3, false, MeaningCode.Pack([0.9f, -0.2f, 0.1f, 0f, -0.7f, 0.4f, 0.3f, -1f])),
+            new TaskFacts(null, now.AddHours(-2), now.AddDays(-4), 3, MeaningCode.Pack([0.9f, -0.2f, 0.1f, 0f, -0.7f, 0.4f, 0.3f, -1f])),
             new RequestContext(now, Tokyo),
             UserProfile.Empty);
         var vector = FeatureVectorBuilder.BuildValues(input.Task, input.Context, input.Profile);
@@ -145,7 +184,7 @@ public sealed class FeatureVectorTests
     {
         var now = new DateTimeOffset(2026, 3, 2, 0, 0, 0, TimeSpan.Zero);
         var profile = UserProfileBuilder.Build([new ReactionFact(now.AddHours(-3), Reactions.Done, 900_000)], now, TimeZoneInfo.Utc);
-        var input = new FeatureInput(new TaskFacts(null, null, now, 1, false), new RequestContext(now, TimeZoneInfo.Utc), profile);
+        var input = new FeatureInput(new TaskFacts(null, null, now, 1), new RequestContext(now, TimeZoneInfo.Utc), profile);
         var statistics = FeatureRegistry.ProfileStatistics.ToDictionary(f => f.Name);
 
         Assert.All(FeatureRegistry.ProfileStatistics, f => Assert.True(f is { Scope: FeatureScope.Profile, Ttl: not null } && f.Description.Length > 0));

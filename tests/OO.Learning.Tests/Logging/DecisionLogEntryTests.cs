@@ -14,7 +14,7 @@ public sealed class DecisionLogEntryTests
         var logged = Enumerable.Range(0, candidates)
             .Select(i => new LoggedCandidate(
                 $"todoist:{8_000_000_000 + i}",
-                FeatureVectorBuilder.BuildValues(new TaskFacts(null, null, now.AddDays(-1.37 * i), 1 + (i % 4), false, SyntheticTopics.Meaning(i % SyntheticTopics.Count, random)), context, UserProfile.Empty),
+                FeatureVectorBuilder.BuildValues(new TaskFacts(null, null, now.AddDays(-1.37 * i), 1 + (i % 4), SyntheticTopics.Meaning(i % SyntheticTopics.Count, random)), context, UserProfile.Empty),
                 0.1 * i))
             .ToList();
         return new DecisionLogEntry(false, logged, 3, 50, 0.0123, "linucb", [new ShadowChoice("thompson", 1)], FeatureRegistry.Names);

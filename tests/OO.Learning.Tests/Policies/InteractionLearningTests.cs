@@ -12,7 +12,7 @@ public sealed class InteractionLearningTests
     {
         var meaning = noise is null ? SyntheticTopics.Centre(topic) : SyntheticTopics.Meaning(topic, noise);
         var now = Day.AddHours(hour);
-        return FeatureVectorBuilder.BuildValues(new TaskFacts(null, null, now.AddDays(-2), 1, false, meaning), new RequestContext(now, TimeZoneInfo.Utc), UserProfile.Empty);
+        return FeatureVectorBuilder.BuildValues(new TaskFacts(null, null, now.AddDays(-2), 1, meaning), new RequestContext(now, TimeZoneInfo.Utc), UserProfile.Empty);
     }
 
     /// <summary>Serves the person <paramref name="reactions"/> tips (a call and a writing task, at a random hour of the day) and learns from each reaction.</summary>

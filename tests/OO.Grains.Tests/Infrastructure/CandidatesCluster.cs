@@ -1,0 +1,20 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace OO.Grains.Tests.Infrastructure;
+
+/// <summary>A cluster whose generator is scripted, with an advice's rewards configured apart from a task's.</summary>
+public sealed class CandidatesCluster() : GrainsCluster(Overrides, silo =>
+    silo.Services.AddSingleton(sp => new ScriptedGenerator(sp.GetRequiredService<FakeTimeProvider>())))
+{
+    public const double HelpfulAdvice = 0.8;
+
+    private static readonly Dictionary<string, string?> Overrides = new()
+    {
+        ["OO:Rewards:Kinds:Advice:Done"] = HelpfulAdvice.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["OO:AI:MinInterval"] = "06:00:00",
+        ["OO:AI:CandidateTtl"] = "1.00:00:00",
+    };
+
+    public ScriptedGenerator Generator => Silo<ScriptedGenerator>();
+}
