@@ -40,8 +40,9 @@ public class BanditBenchmarks
         var now = new DateTimeOffset(2026, 3, 2, 18, 30, 0, TimeSpan.Zero);
         _context = new RequestContext(now, TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin"));
         _tasks = [.. Enumerable.Range(0, Candidates).Select(i => new TaskFacts(
-            i % 3 == 0 ? DateOnly.FromDateTime(now.UtcDateTime).AddDays(i % 5 - 2) : null, null, now.AddDays(-i), 1 + (i % 4), i % 7 == 0,
-            SyntheticTopics.Meaning(i % SyntheticTopics.Count, data)))];
+            i % 3 == 0 ? DateOnly.FromDateTime(now.UtcDateTime).AddDays(i % 5 - 2) : null, null, now.AddDays(-i), 1 + (i % 4),
+            SyntheticTopics.Meaning(i % SyntheticTopics.Count, data),
+            i % 7 == 0 ? new GeneratedFacts(CandidateKind.Advice, ByLanguageModel: true, Confidence: 0.8, "tip-generator", "p1") : null))];
         _state = LinearModelState.Create(Dimension);
         _linUcb = new LinUcbPolicy();
         _thompson = new ThompsonSamplingPolicy();

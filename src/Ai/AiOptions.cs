@@ -41,6 +41,12 @@ public sealed class AiOptions
     /// <summary>How long a generated candidate may be shown before it expires. Default: 24 hours.</summary>
     public TimeSpan CandidateTtl { get; set; } = TimeSpan.FromHours(24);
 
+    /// <summary>How many of the best-scored open task titles a generation sees, 0 to 50. Default: 10.</summary>
+    public int ContextTasks { get; set; } = 10;
+
+    /// <summary>This many reactions since the last generation make a person's context new enough for another. Default: 5.</summary>
+    public int ReactionsForNewContext { get; set; } = 5;
+
     /// <summary>When the rule-based generator writes insights (<c>auto</c>, <c>on</c>, <c>off</c>). Default: <c>auto</c>.</summary>
     public RulesMode Rules { get; set; } = RulesMode.Auto;
 

@@ -39,6 +39,16 @@ internal sealed class AiOptionsValidator : IValidateOptions<AiOptions>
             failures.Add($"{s}:CandidateTtl must be positive.");
         }
 
+        if (options.ContextTasks is < 0 or > 50)
+        {
+            failures.Add($"{s}:ContextTasks must be between 0 and 50.");
+        }
+
+        if (options.ReactionsForNewContext < 1)
+        {
+            failures.Add($"{s}:ReactionsForNewContext must be at least 1.");
+        }
+
         if (!Enum.IsDefined(options.Rules))
         {
             failures.Add($"{s}:Rules must be auto, on or off.");

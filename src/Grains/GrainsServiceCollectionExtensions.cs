@@ -22,13 +22,11 @@ public static class GrainsServiceCollectionExtensions
         services.TryAddKeyedSingleton(GrainClock.ServiceKey, (sp, _) => sp.GetRequiredService<TimeProvider>());
         services.AddOptions<TipOptions>().BindConfiguration(TipOptions.Section).ValidateOnStart();
         services.AddOptions<RewardOptions>().BindConfiguration(RewardOptions.Section).ValidateOnStart();
-        services.AddOptions<Users.CandidateOptions>().BindConfiguration(Users.CandidateOptions.Section)
-            .Validate(options => options.IsValid(), "OO:AI needs a MinInterval of 0 or more, a positive CandidateTtl, MaxCandidates 1..10, ContextTasks 0..50 and ReactionsForNewContext of at least 1.")
-            .ValidateOnStart();
         services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.Section).ValidateOnStart();
         services.AddOptions<LearningOptions>().BindConfiguration(LearningOptions.Section)
             .Validate(options => options.IsValid(), $"OO:Learning names an unknown policy, has invalid tuning or LoggedCandidates below 1; known policies: {string.Join(", ", PolicyFactory.Names)}.")
             .ValidateOnStart();
+        services.TryAddSingleton<Ai.ITipGenerator, Ai.TipGenerator>();
         services.AddSingleton<RewardModel>();
         services.AddSingleton<TipChooser>();
         services.AddOOLearningRuntime();

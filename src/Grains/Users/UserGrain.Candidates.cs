@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using OO.Ai;
 using OO.Grains.Analytics;
 using OO.Grains.Interfaces.Ai;
 using OO.Grains.Interfaces.Tasks;
@@ -12,9 +13,9 @@ namespace OO.Grains.Users;
 /// A generation is never on a request's path. A request only decides, in memory, whether one is due and, if so,
 /// starts it detached from the turn: the generator's answer comes back as a call of its own
 /// (<see cref="IUserCandidates.AcceptGenerated"/>), queued like any other, so however slow or broken the generator is,
-/// this grain keeps answering. One is due when no other is in flight, <see cref="CandidateOptions.MinInterval"/> has
+/// this grain keeps answering. One is due when no other is in flight, <see cref="AiOptions.MinInterval"/> has
 /// passed since the last, no source is still on its first sync, and the context changed enough: never asked
-/// before, a different set of top tasks, <see cref="CandidateOptions.ReactionsForNewContext"/> new reactions, or no
+/// before, a different set of top tasks, <see cref="AiOptions.ReactionsForNewContext"/> new reactions, or no
 /// live candidate left.
 /// </para>
 /// </summary>
@@ -26,7 +27,7 @@ public sealed partial class UserGrain : IUserCandidates
     /// <summary>Starts a generation in the background when one is due; returns at once either way.</summary>
     private void GenerateIfDue(DateTimeOffset now)
     {
-        var options = _candidateOptions;
+        var options = _aiOptions;
         if (_generating || !Exists || Syncing() || State.GeneratedAt is { } at && now - at < options.MinInterval)
         {
             return;
@@ -138,12 +139,12 @@ public sealed partial class UserGrain : IUserCandidates
                 Candidate = candidate with { Source = CandidatePool.SourceOf(candidate) },
                 AboutKey = i < result.AboutRefs.Count ? result.AboutRefs[i] : null,
                 CreatedAt = now,
-                ExpiresAt = now + _candidateOptions.CandidateTtl,
+                ExpiresAt = now + _aiOptions.CandidateTtl,
                 Meaning = i < meanings.Count ? meanings[i] : 0,
             });
         }
 
-        var keep = _candidateOptions.MaxCandidates * 3;
+        var keep = _aiOptions.MaxCandidates * 3;
         if (State.Candidates.Count > keep)
         {
             State.Candidates.RemoveRange(0, State.Candidates.Count - keep);

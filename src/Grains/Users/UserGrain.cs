@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using OO.Ai;
 using OO.Grains.Analytics;
 using OO.Grains.Integrations;
 using OO.Grains.Interfaces.Integrations;
@@ -9,8 +10,8 @@ using OO.Grains.Interfaces.Tips;
 using OO.Grains.Interfaces.Users;
 using OO.Grains.Learning;
 using OO.Grains.Push;
-using OO.Grains.Sources;
 using OO.Grains.Sources.Demo;
+using OO.Grains.Sources;
 using OO.Grains.Tips;
 using OO.Learning.Meaning;
 using OO.Push;
@@ -36,7 +37,7 @@ public sealed partial class UserGrain(
     IOptions<DemoOptions> demoOptions,
     TaskSourceRegistry sources,
     IOptions<IntegrationOptions> integrationOptions,
-    IOptions<CandidateOptions> candidateOptions,
+    IOptions<AiOptions> aiOptions,
     ITextMeaning textMeaning,
     ILogger<UserGrain> logger) : Grain, IUserGrain
 {
@@ -50,7 +51,7 @@ public sealed partial class UserGrain(
     private const string CompletedInSourceReaction = "completed-in-source";
 
     private readonly TipOptions _tips = tipOptions.Value;
-    private readonly CandidateOptions _candidateOptions = candidateOptions.Value;
+    private readonly AiOptions _aiOptions = aiOptions.Value;
 
     /// <summary>When each source was last nudged to sync, so a busy user sends at most one nudge a source per interval.</summary>
     private readonly Dictionary<string, DateTimeOffset> _syncRequested = new(StringComparer.Ordinal);

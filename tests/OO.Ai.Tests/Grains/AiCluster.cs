@@ -1,4 +1,7 @@
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using OO.Ai;
+using OO.Grains.Ai;
 using OO.Testing.StandIns.Chat;
 using Orleans.TestingHost;
 
@@ -42,7 +45,7 @@ public class AiCluster : IAsyncLifetime
         var builder = new InProcessTestClusterBuilder(1);
         builder.Options.ServiceId = "oo-ai-tests";
         builder.ConfigureSiloHost((_, host) => host.Configuration.AddInMemoryCollection(settings));
-        builder.ConfigureSilo((_, silo) => silo.Services.AddOOAi());
+        builder.ConfigureSilo((_, silo) => silo.Services.AddOOAi().AddSingleton<ITipGenerator, TipGenerator>());
         _cluster = builder.Build();
         await _cluster.DeployAsync();
     }

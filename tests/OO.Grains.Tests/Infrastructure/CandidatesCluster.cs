@@ -1,11 +1,15 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using OO.Grains.Ai;
 
 namespace OO.Grains.Tests.Infrastructure;
 
 /// <summary>A cluster whose generator is scripted, with an advice's rewards configured apart from a task's.</summary>
 public sealed class CandidatesCluster() : GrainsCluster(Overrides, silo =>
-    silo.Services.AddSingleton(sp => new ScriptedGenerator(sp.GetRequiredService<FakeTimeProvider>())))
+{
+    silo.Services.AddSingleton(sp => new ScriptedGenerator(sp.GetRequiredService<FakeTimeProvider>()));
+    silo.Services.AddSingleton<ITipGenerator>(sp => sp.GetRequiredService<ScriptedGenerator>());
+})
 {
     public const double HelpfulAdvice = 0.8;
 

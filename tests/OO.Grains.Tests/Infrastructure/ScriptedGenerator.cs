@@ -1,14 +1,15 @@
 using System.Collections.Concurrent;
+using OO.Grains.Ai;
 using OO.Grains.Interfaces.Ai;
 using OO.Grains.Interfaces.Tips;
 
 namespace OO.Grains.Tests.Infrastructure;
 
 /// <summary>
-/// What the test generator grain answers, per test: the contexts it was asked with (and when, on the grains' clock),
+/// What the generator grain answers in these tests (it replaces the host's <see cref="ITipGenerator"/>), per test: the contexts it was asked with (and when, on the grains' clock),
 /// an answer to give, and a gate that can hold every answer (a generator that never comes back).
 /// </summary>
-public sealed class ScriptedGenerator(TimeProvider clock)
+public sealed class ScriptedGenerator(TimeProvider clock) : ITipGenerator
 {
     private readonly ConcurrentQueue<(DateTimeOffset At, TipContext Context)> _asked = new();
     private volatile Func<TipContext, GenerationResult> _answer = _ => GenerationResult.Nothing("test-model", "p1");
@@ -37,7 +38,7 @@ public sealed class ScriptedGenerator(TimeProvider clock)
 
     public void Release() => _hold?.TrySetResult();
 
-    internal async Task<GenerationResult> Generate(TipContext context)
+    public async Task<GenerationResult> GenerateAsync(TipContext context)
     {
         _asked.Enqueue((clock.GetUtcNow(), context));
         if (_hold is { } hold)
