@@ -8,6 +8,7 @@ using OO.Grains.Push;
 using OO.Meaning;
 using OO.Silo.Analytics;
 using OO.Silo.Configuration;
+using OO.Silo.Events;
 using OO.Silo.Health;
 using OO.Silo.Hosting;
 using OO.Silo.Storage;
@@ -51,6 +52,7 @@ public static class OOHost
         }
 
         builder.Services.AddOOAnalytics();
+        builder.Services.AddOOEvents();
         builder.Services.AddOOApi();
         builder.Services.AddOOExternalSignIn(builder.Configuration);
         builder.Services.AddOOMetrics();

@@ -22,6 +22,7 @@ public static class AdminApi
         var admin = app.MapGroup("/api/admin").WithTags("Admin");
         admin.MapPoliciesApi();
         admin.MapAiApi();
+        admin.MapEventsApi();
         var group = admin.MapGroup("/users/{id}");
         group.MapGet("/", GetUser)
             .WithName("getAdminUser")

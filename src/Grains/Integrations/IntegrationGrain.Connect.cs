@@ -16,6 +16,7 @@ public sealed partial class IntegrationGrain
         State.ConsecutiveFailures = 0;
         State.PollNotBefore = null;
         await state.WriteStateAsync();
+        PublishConnected();
 
         // Spread the first ticks over the interval, so users connected together are not polled together.
         var firstTick = source.PollInterval * (0.5 + (_random.NextDouble() / 2));
@@ -51,6 +52,7 @@ public sealed partial class IntegrationGrain
         _tokens = null;
         _lastTasks = null;
         await state.ClearStateAsync();
+        PublishDisconnected();
         this.DeactivateOnIdle();
     }
 

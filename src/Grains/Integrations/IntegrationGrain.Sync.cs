@@ -152,6 +152,7 @@ public sealed partial class IntegrationGrain
 
             _lastTasks = tasks;
             _lastTasksAt = takenAt;
+            _lastOmitted = omitted;
             State.LastSyncAt = takenAt;
             State.SyncCount++;
             State.LastError = null;
@@ -163,6 +164,7 @@ public sealed partial class IntegrationGrain
         {
             IntegrationMetrics.Syncs.Add(1, new KeyValuePair<string, object?>("outcome", ex.Fault.ToString()));
             await Fault(source, ex, now);
+            PublishFailed(ex.Fault);
             LogPollFailed(logger, this.GetPrimaryKeyString(), ex.Fault, State.PollNotBefore ?? State.RateLimitedUntil);
         }
 

@@ -56,6 +56,7 @@ public sealed partial class UserGrain
             UserId, tip.TipId, PushKind.Tip, PushPayload.ForTip(tip), PushPayload.TipTopic,
             ttl < pushOptions.Value.TimeToLive ? ttl : pushOptions.Value.TimeToLive, devices));
         LogPushed(logger, UserId, tip.TipId, devices.Count);
+        PublishPushSent(tip.TipId, devices.Count);
         return decision with { TipId = tip.TipId };
     }
 

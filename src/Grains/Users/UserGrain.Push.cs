@@ -190,6 +190,7 @@ public sealed partial class UserGrain : IRemindable
         }
 
         await push.WriteStateAsync();
+        PublishPushOutcome(report);
         if (gone.Count > 0)
         {
             LogDevicesGone(logger, UserId, gone.Count);

@@ -109,6 +109,7 @@ public sealed partial class UserGrain
         }
 
         await state.WriteStateAsync();
+        PublishSynced(snapshot);
         await RefreshProfileIfDue(now);
         SnapshotApplied();
     }

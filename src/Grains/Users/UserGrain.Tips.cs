@@ -104,6 +104,7 @@ public sealed partial class UserGrain
             tip.TipId, UserId, now, decision.Policy, source, task.SourceRef, decision.Propensity, decision.LatencyMicroseconds, decision.DecisionJson,
             tip.Model, tip.PromptVersion));
         LogServed(logger, UserId, tip.TipId, decision.Policy, decision.LatencyMicroseconds);
+        PublishServed(tip, viaPush);
         return tip;
     }
 
@@ -159,6 +160,7 @@ public sealed partial class UserGrain
         }
 
         await Reward(served, Name(reaction), dwellMs, reward, now);
+        PublishFeedback(tipId, reaction, dwellMs, reward);
         if (closeAtSource)
         {
             await ArmOutbox();
@@ -203,6 +205,7 @@ public sealed partial class UserGrain
         shown.CompletedInSourceAt = now;
         shown.Reward = rewards.CompletedInSource;
         await Reward(shown, CompletedInSourceReaction, dwellMs: null, rewards.CompletedInSource, now);
+        PublishCompletedInSource(shown);
     }
 
     /// <summary>Learns from a reward, recomputes the profile it changes, persists both states, and logs it.</summary>
