@@ -17,6 +17,7 @@ public sealed partial class UserGrain
         await RequestSyncs();
         // Only decides and starts: the generation runs detached from this request.
         GenerateIfDue(now);
+        AddCalendarReminders(now);
         if (CurrentTip(now) is { } current)
         {
             return current.Tip;
