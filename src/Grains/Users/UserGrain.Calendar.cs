@@ -1,3 +1,4 @@
+using OO.Grains.Interfaces.Events;
 using OO.Grains.Interfaces.Push;
 using OO.Grains.Interfaces.Tasks;
 using OO.Grains.Interfaces.Users;
@@ -15,6 +16,11 @@ public sealed partial class UserGrain : IUserCalendar
         Task.FromResult<IReadOnlyList<CalendarEntry>>([.. CalendarEntries()]);
 
     Task<PushDeliveryDecision?> IUserCalendar.GetLastPushDecision() => Task.FromResult(_lastPushDecision);
+
+    /// <summary>A calendar's sync in the event log: counts only, under the subject of task syncs.</summary>
+    private void PublishCalendarSynced(TaskSnapshot snapshot) =>
+        Publish(EventSubjects.TaskSynced, new CalendarSyncedPayload(
+            snapshot.Source, snapshot.Version, snapshot.Tasks.Count, snapshot.OmittedCount, snapshot.Entries.Count, snapshot.Entries.Count(e => e.Busy)));
 
     /// <summary>Every connected calendar's events, earliest first.</summary>
     private IEnumerable<CalendarEntry> CalendarEntries() =>

@@ -111,7 +111,14 @@ public sealed partial class UserGrain
         }
 
         await state.WriteStateAsync();
-        PublishSynced(snapshot);
+        if (snapshot.Entries.Count > 0)
+        {
+            PublishCalendarSynced(snapshot);
+        }
+        else
+        {
+            PublishSynced(snapshot);
+        }
         await RefreshProfileIfDue(now);
         SnapshotApplied();
     }
