@@ -37,6 +37,8 @@ public sealed class LegalPagesTests(BrowserFixture fixture) : IClassFixture<Brow
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Deleting your account" })).ToBeVisibleAsync();
         await Expect(page.Locator("main")).ToContainTextAsync("encrypted");
         await Expect(page.Locator("main")).ToContainTextAsync("learns per person");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Tips written for you" })).ToBeVisibleAsync();
+        await Expect(page.Locator("main")).ToContainTextAsync("Only if the operator of this server configures a language-model service");
         await Screenshots.SaveAsync(page, "privacy");
     }
 }

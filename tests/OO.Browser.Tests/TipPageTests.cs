@@ -153,6 +153,58 @@ public sealed class TipPageTests(BrowserFixture fixture) : IClassFixture<Browser
     }
 
     [Fact]
+    public async Task An_advice_is_labelled_as_such_and_answered_helpful_not_now_or_not_useful()
+    {
+        var page = await fixture.NewPageAsync();
+        await Person.DevSignInAsync(page, Person.NewEmail());
+        var now = DateTimeOffset.UtcNow;
+        var advice = JsonSerializer.Serialize(new
+        {
+            tipId = "advice-1", content = "Block half an hour before lunch for the report", kind = "advice", source = "ai",
+            servedAt = now, expiresAt = now.AddMinutes(30),
+        });
+        await page.RouteAsync("**/api/tip", route => route.FulfillAsync(new RouteFulfillOptions { Status = 200, ContentType = "application/json", Body = advice }));
+        await page.RouteAsync("**/api/tips/advice-1/feedback", route => route.FulfillAsync(new RouteFulfillOptions
+        {
+            Status = 200, ContentType = "application/json", Body = JsonSerializer.Serialize(new { reward = 0.5 }),
+        }));
+
+        await page.GotoAsync("/");
+
+        await Expect(page.Locator("#tip-content")).ToHaveTextAsync("Block half an hour before lunch for the report");
+        await Expect(page.Locator("#tip-kind")).ToHaveTextAsync("Advice");
+        await page.Locator("#tip-content").ClickAsync();
+        var helpful = page.GetByRole(AriaRole.Button, new() { Name = "Helpful" });
+        await Expect(helpful).ToBeFocusedAsync();
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Not now" })).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Not useful" })).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Done" })).ToHaveCountAsync(0);
+        await Screenshots.SaveAsync(page, "tip-advice");
+
+        var feedback = await page.RunAndWaitForRequestAsync(() => helpful.ClickAsync(), request => request.Url.EndsWith("/feedback", StringComparison.Ordinal));
+        Assert.Equal("done", JsonDocument.Parse(feedback.PostData!).RootElement.GetProperty("reaction").GetString());
+        await page.GotoAsync("/");
+        await Expect(page.Locator("#tip-kind")).ToHaveTextAsync("Advice");
+        await page.Locator("#tip-content").ClickAsync();
+        var notUseful = await page.RunAndWaitForRequestAsync(
+            () => page.GetByRole(AriaRole.Button, new() { Name = "Not useful" }).ClickAsync(), request => request.Url.EndsWith("/feedback", StringComparison.Ordinal));
+        Assert.Equal("dismiss", JsonDocument.Parse(notUseful.PostData!).RootElement.GetProperty("reaction").GetString());
+    }
+
+    [Fact]
+    public async Task A_task_is_labelled_task_and_keeps_done_snooze_and_dismiss()
+    {
+        var page = await fixture.NewPageAsync();
+        await Person.DevSignInAsync(page, Person.NewEmail());
+        await Person.WaitForTipAsync(page);
+
+        await Expect(page.Locator("#tip-kind")).ToHaveTextAsync("Task");
+        await page.Locator("#tip-content").ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Snooze" })).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Helpful" })).ToHaveCountAsync(0);
+    }
+
+    [Fact]
     public async Task With_reduced_motion_the_tip_does_not_fade()
     {
         var page = await fixture.NewPageAsync();

@@ -1,5 +1,6 @@
 // The tip page: exactly one tip. Tap, click or Enter reveals the reactions; d, s and x react at once.
-// Dwell time runs from the moment the tip is visible until the reaction.
+// Dwell time runs from the moment the tip is visible until the reaction. A tip oO wrote (advice, insight, reminder)
+// is answered "Helpful", "Not now" or "Not useful": the same three reactions (done, snooze, dismiss) under other names.
 (() => {
   "use strict";
 
@@ -12,7 +13,12 @@
   const SyncingRetryMs = 1000;
   // Why there is no tip, as GET /api/tip says on a 204 (TipsApi.StateHeader).
   const EmptyStates = ["syncing", "all-done", "no-source"];
-  const SourceNames = { todoist: "Todoist", demo: "demo tasks" };
+  const SourceNames = { todoist: "Todoist", demo: "demo tasks", ai: "oO's writing assistant", rules: "oO, from your own history" };
+  const KindNames = { task: "Task", advice: "Advice", insight: "Insight", reminder: "Reminder" };
+  const ReactionNames = {
+    task: { done: "Done", snooze: "Snooze", dismiss: "Dismiss" },
+    written: { done: "Helpful", snooze: "Not now", dismiss: "Not useful" },
+  };
   let current = null;
   let shownAt = null;
   let busy = false;
@@ -25,6 +31,7 @@
   function showOnly(which) {
     for (const id of ["tip-content", "empty", "offline"]) $(id).hidden = id !== which;
     $("tip-source").hidden = which !== "tip-content" || !$("tip-source").textContent;
+    $("tip-kind").hidden = which !== "tip-content";
     $("hint").hidden = which !== "tip-content";
     if (which !== "tip-content") hideReactions();
   }
@@ -86,10 +93,21 @@
     content.textContent = current.content;
     content.dataset.tipId = current.tipId;
     $("tip-source").textContent = current.source ? `from ${SourceNames[current.source] || current.source}` : "";
+    showKind(current.kind);
     showOnly("tip-content");
     await nextFrame();
     content.classList.remove("fading");
     startDwellClock();
+  }
+
+  // The label above the tip and the reactions' names follow the tip's kind; an unknown kind reads as a task.
+  function showKind(kind) {
+    const known = Object.hasOwn(KindNames, kind) ? kind : "task";
+    $("tip-kind").textContent = KindNames[known];
+    const names = known === "task" ? ReactionNames.task : ReactionNames.written;
+    for (const button of reactions.querySelectorAll("button[data-reaction]")) {
+      button.querySelector("[data-label]").textContent = names[button.dataset.reaction];
+    }
   }
 
   async function react(reaction) {
