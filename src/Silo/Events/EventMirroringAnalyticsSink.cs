@@ -18,6 +18,8 @@ internal sealed class EventMirroringAnalyticsSink(AnalyticsWriter analytics, Eve
 
     void IAnalyticsSink.Rewarded(RewardRecord record) => Inner.Rewarded(record);
 
+    void IAnalyticsSink.Generated(GenerationRecord record) => Inner.Generated(record);
+
     async Task IAnalyticsSink.AuditAsync(AuditRecord record, CancellationToken cancellationToken)
     {
         await Inner.AuditAsync(record, cancellationToken);
