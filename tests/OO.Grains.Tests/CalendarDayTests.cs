@@ -3,6 +3,7 @@ using OO.Grains.Interfaces.Tasks;
 using OO.Grains.Interfaces.Tips;
 using OO.Grains.Interfaces.Users;
 using OO.Grains.Tests.Infrastructure;
+using OO.Learning.Logging;
 
 namespace OO.Grains.Tests;
 
@@ -71,6 +72,27 @@ public sealed class CalendarDayTests(GrainsCluster cluster) : IClassFixture<Grai
         cluster.Clock.SetUtcNow(review.AddMinutes(1));
         await user.GetTip();
         Assert.DoesNotContain((await user.GetAdminView())!.Candidates ?? [], c => c.PromptVersion == "calendar-1");
+    }
+
+    [Fact]
+    public async Task The_free_slot_before_the_next_meeting_reaches_the_explainability_log()
+    {
+        MoveToNextDayAt(11);
+        var user = await PushUserAsync();
+        var now = cluster.Clock.GetUtcNow();
+        await ApplyEntriesAsync(user, new CalendarEntry("sync", now.AddMinutes(60), now.AddMinutes(90), Busy: true, AllDay: false, null));
+
+        var tip = (await user.GetTip())!;
+
+        var row = Assert.Single(cluster.Analytics.Served, r => r.TipId == tip.TipId);
+        var log = DecisionLogEntry.TryParse(row.DecisionJson)!;
+        var slot = log.FeatureNames.ToList().IndexOf("free_slot_x_task");
+        var busy = log.FeatureNames.ToList().IndexOf("busy_now_x_task");
+        Assert.True(slot >= 0 && busy >= 0);
+        // Sixty free minutes of a 240-minute cap, for each task candidate; not busy now.
+        var tasks = log.Candidates.Where(c => c.Key.StartsWith(ScriptedTaskSource.ProviderName + ":", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(tasks);
+        Assert.All(tasks, c => Assert.Equal((0.25, 0.0), (Math.Round(c.Features[slot], 3), c.Features[busy])));
     }
 
     private static DateTimeOffset Midnight(DateTimeOffset at) => new(at.UtcDateTime.Date, TimeSpan.Zero);

@@ -2,6 +2,7 @@ using OO.Grains.Interfaces.Events;
 using OO.Grains.Interfaces.Push;
 using OO.Grains.Interfaces.Tasks;
 using OO.Grains.Interfaces.Users;
+using OO.Learning.Features;
 using OO.Push;
 
 namespace OO.Grains.Users;
@@ -21,6 +22,15 @@ public sealed partial class UserGrain : IUserCalendar
     private void PublishCalendarSynced(TaskSnapshot snapshot) =>
         Publish(EventSubjects.TaskSynced, new CalendarSyncedPayload(
             snapshot.Source, snapshot.Version, snapshot.Tasks.Count, snapshot.OmittedCount, snapshot.Entries.Count, snapshot.Entries.Count(e => e.Busy)));
+
+    /// <summary>The person's day for the learner's calendar features, or null without a connected calendar's events.</summary>
+    private CalendarContext? Day(DateTimeOffset now)
+    {
+        var meetings = Meetings();
+        return State.Sources.Values.Any(s => s.Entries.Count > 0)
+            ? CalendarContext.From(meetings.Select(m => (m.Start, m.End)), now)
+            : null;
+    }
 
     /// <summary>Every connected calendar's events, earliest first.</summary>
     private IEnumerable<CalendarEntry> CalendarEntries() =>

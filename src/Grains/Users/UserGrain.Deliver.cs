@@ -82,7 +82,7 @@ public sealed partial class UserGrain
         if (chosen is not null)
         {
             var (source, task) = candidates[chosen.ChosenIndex];
-            candidate = new PushCandidate(Key(source, task.SourceRef), chooser.ExpectedReward(FactsOf(source, task), learning.State, zone));
+            candidate = new PushCandidate(Key(source, task.SourceRef), chooser.ExpectedReward(FactsOf(source, task), learning.State, zone, Day(now)));
         }
 
         var counted = Push.Pushes.Where(p => p.Counts).ToList();
