@@ -34,6 +34,7 @@ public sealed class CalendarDayTests(GrainsCluster cluster) : IClassFixture<Grai
         var inMeeting = await user.DeliverNow();
         Assert.Equal(("InMeeting", null), (inMeeting.Reason, inMeeting.TipId));
         Assert.Equal("InMeeting", (await cluster.Grains.GetGrain<IUserCalendar>(user.GetPrimaryKeyString()).GetLastPushDecision())?.Reason);
+        Assert.Equal(("InMeeting", now), ((await user.GetAdminView())!.Push!.LastDecision, (await user.GetAdminView())!.Push!.LastDecisionAt));
 
         // Between the two meetings but within the lead (10 minutes) of the second: still held back.
         cluster.Clock.SetUtcNow(now + TimeSpan.FromMinutes(32));

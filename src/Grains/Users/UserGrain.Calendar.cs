@@ -13,6 +13,8 @@ public sealed partial class UserGrain : IUserCalendar
     /// <summary>The last push decision of this activation, for the admin view; not persisted.</summary>
     private PushDeliveryDecision? _lastPushDecision;
 
+    private DateTimeOffset? _lastPushDecisionAt;
+
     Task<IReadOnlyList<CalendarEntry>> IUserCalendar.GetCalendarEntries() =>
         Task.FromResult<IReadOnlyList<CalendarEntry>>([.. CalendarEntries()]);
 

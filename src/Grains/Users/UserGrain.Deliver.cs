@@ -102,7 +102,7 @@ public sealed partial class UserGrain
             InterruptThreshold = ProfileThreshold.For(Threshold(), PushProfileOf(learning.State.Profile), now, zone, pushOptions.Value),
         });
         var result = new PushDeliveryDecision(decision.Reason.ToString());
-        _lastPushDecision = result;
+        (_lastPushDecision, _lastPushDecisionAt) = (result, now);
         return decision.ShouldSend && chosen is not null ? (result, (candidates, chosen)) : (result, null);
     }
 
