@@ -1,4 +1,6 @@
 using System.Net;
+using System.Net.Http.Json;
+using OO.Api.Me;
 using OO.Integrations.Tests.Infrastructure;
 using OO.Testing;
 using OO.Testing.StandIns;
@@ -70,6 +72,38 @@ public sealed class GoogleCalendarTests
         Assert.True(env.StandIn.GoneAnswers >= 1);
         Assert.Contains("Retro", entries.Select(e => e.ReminderTitle));
         Assert.Null((await CalendarEnvironment.CalendarAsync(client))!.LastError);
+    }
+
+    [Fact]
+    public async Task Calendar_syncs_and_failures_are_events_with_counts_and_reasons_but_no_titles()
+    {
+        await using var env = await CalendarEnvironment.StartAsync();
+        env.StandIn.AddEvent("Salary talk", DateTimeOffset.UtcNow.AddHours(2), TimeSpan.FromHours(1), attendees: 1);
+        var client = await env.SignInAsync();
+        var userId = (await client.GetFromJsonAsync<MeResponse>("/api/me"))!.UserId;
+        await env.ConnectAsync(client);
+        await env.EntriesAsync(client, e => e.Count == 1, "the salary talk");
+
+        var synced = await Eventually.Get(
+            async () => (await AnalyticsRows.ReadAsync(env.Settings,
+                $"SELECT payload_json FROM oo_events WHERE user_id = '{userId}' AND subject = 'signals.task.synced'")).FirstOrDefault(),
+            CalendarEnvironment.Patience,
+            "the calendar's sync event");
+        Assert.Contains("\"provider\":\"google-calendar\"", synced, StringComparison.Ordinal);
+        Assert.Contains("\"entryCount\":1", synced, StringComparison.Ordinal);
+        Assert.DoesNotContain("Salary", synced, StringComparison.Ordinal);
+
+        env.StandIn.RateLimitNext(1, "600", "/calendar/v3/calendars/primary/events");
+        var failed = await Eventually.Get(
+            async () =>
+            {
+                await client.GetAsync("/api/tip");
+                return (await AnalyticsRows.ReadAsync(env.Settings,
+                    $"SELECT payload_json FROM oo_events WHERE user_id = '{userId}' AND subject = 'integration.failed'")).FirstOrDefault();
+            },
+            CalendarEnvironment.Patience,
+            "the integration.failed event");
+        Assert.Contains("\"reason\":\"RateLimited\"", failed, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -19,11 +19,15 @@ public sealed class CalendarEnvironment : IAsyncDisposable
 
     public static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
 
-    private CalendarEnvironment(GoogleCalendarStandIn standIn, OOTestHost host)
+    private CalendarEnvironment(GoogleCalendarStandIn standIn, OOTestHost host, IReadOnlyDictionary<string, string?> settings)
     {
         StandIn = standIn;
         Host = host;
+        Settings = settings;
     }
+
+    /// <summary>The configuration the host started with (for reading its database).</summary>
+    public IReadOnlyDictionary<string, string?> Settings { get; }
 
     public GoogleCalendarStandIn StandIn { get; }
 
@@ -32,7 +36,7 @@ public sealed class CalendarEnvironment : IAsyncDisposable
     public static async Task<CalendarEnvironment> StartAsync()
     {
         var standIn = await GoogleCalendarStandIn.StartAsync();
-        var host = await OOTestHost.StartAsync(new Dictionary<string, string?>
+        var settings = new Dictionary<string, string?>
         {
             ["OO:DataDirectory"] = Path.Combine(Path.GetTempPath(), $"oo-calendar-{Guid.NewGuid():N}"),
             ["OO:Demo:Enabled"] = "false",
@@ -46,8 +50,9 @@ public sealed class CalendarEnvironment : IAsyncDisposable
             ["OO:GoogleCalendar:RequestTimeout"] = "00:00:02",
             ["OO:GoogleCalendar:PageSize"] = "2",
             ["OO:Integrations:OnDemandSyncAfter"] = "00:00:00",
-        });
-        return new CalendarEnvironment(standIn, host);
+        };
+        var host = await OOTestHost.StartAsync(settings);
+        return new CalendarEnvironment(standIn, host, settings);
     }
 
     public Task<HttpClient> SignInAsync() => Host.SignInAsync($"user-{Guid.NewGuid():N}@example.com");
