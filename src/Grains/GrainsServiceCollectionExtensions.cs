@@ -1,9 +1,11 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using OO.GoogleCalendar;
 using OO.Grains.Integrations;
 using OO.Grains.Learning;
 using OO.Grains.Sources;
 using OO.Grains.Sources.Demo;
+using OO.Grains.Sources.GoogleCalendar;
 using OO.Grains.Sources.Todoist;
 using OO.Grains.Tips;
 using OO.Learning.Meaning;
@@ -34,6 +36,9 @@ public static class GrainsServiceCollectionExtensions
         // Always registered; offered to users only when OO:Todoist:ClientId is configured.
         services.AddTodoist();
         services.AddSingleton<ITaskSource, TodoistTaskSource>();
+        // Always registered; offered only when Google sign-in's client (OO:Auth:Google) is configured.
+        services.AddGoogleCalendar();
+        services.AddSingleton<ITaskSource, GoogleCalendarSource>();
         services.AddSingleton<TaskSourceRegistry>();
         services.AddOptions<IntegrationOptions>().BindConfiguration(IntegrationOptions.Section)
             .Validate(options => options.IsValid(), "OO:Integrations has a negative or zero delay, a maximum delay below its base delay, ProviderCallTimeout above 14 seconds, MaxTasksPerSource below 1, MaxTitleLength below 16 or a MeaningTimeout that is not positive.")

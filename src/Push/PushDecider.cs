@@ -9,7 +9,7 @@ public static class PushDecider
 {
     /// <summary>
     /// Decides. The rules are checked in this order and the first that fails is the reason:
-    /// quiet hours, daily cap, minimum gap (the rules about the user's day, which hold whatever
+    /// quiet hours, in a meeting (or just before one), daily cap, minimum gap (the rules about the user's day, which hold whatever
     /// the candidate), then no candidate, same as the last push, and below the threshold.
     /// </summary>
     public static PushDecision Decide(PushDecisionInput input)
@@ -18,6 +18,11 @@ public static class PushDecider
         if (input.QuietHours.Contains(input.Now, input.TimeZone))
         {
             return new PushDecision(PushDecisionReason.QuietHours);
+        }
+
+        if (input.Meetings.Any(m => m.Start - input.MeetingLead <= input.Now && input.Now < m.End))
+        {
+            return new PushDecision(PushDecisionReason.InMeeting);
         }
 
         if (input.PushesToday >= input.DailyCap)

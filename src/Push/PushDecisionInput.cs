@@ -12,6 +12,12 @@ public sealed record PushDecisionInput
     /// <summary>The user's quiet hours; <see cref="QuietHours.None"/> for none.</summary>
     public QuietHours QuietHours { get; init; } = QuietHours.None;
 
+    /// <summary>The user's busy calendar events (all-day events left out), from their connected calendars; empty without one.</summary>
+    public IReadOnlyList<BusyPeriod> Meetings { get; init; } = [];
+
+    /// <summary>How long before a meeting no push goes out (<see cref="PushOptions.MeetingLead"/>).</summary>
+    public TimeSpan MeetingLead { get; init; }
+
     /// <summary>The most pushes per local day (user setting, else <see cref="PushOptions.DefaultDailyCap"/>).</summary>
     public required int DailyCap { get; init; }
 

@@ -9,6 +9,9 @@ public enum PushDecisionReason
     /// <summary>It is inside the user's quiet hours, on their local clock.</summary>
     QuietHours,
 
+    /// <summary>The user is in a calendar event marked busy, or it starts within <see cref="PushOptions.MeetingLead"/>.</summary>
+    InMeeting,
+
     /// <summary>The user has had their daily cap of pushes since local midnight.</summary>
     DailyCapReached,
 

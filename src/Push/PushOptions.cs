@@ -38,6 +38,12 @@ public sealed class PushOptions
     /// <summary>The least time between two pushes to one user. Default: 2 hours.</summary>
     public TimeSpan MinGap { get; set; } = TimeSpan.FromHours(2);
 
+    /// <summary>
+    /// No push this long before a busy calendar event starts (nor during it): the person is getting ready.
+    /// Default: 10 minutes.
+    /// </summary>
+    public TimeSpan MeetingLead { get; set; } = TimeSpan.FromMinutes(10);
+
     /// <summary>Pushes per user per local day when the user has not chosen a cap. Default: 3.</summary>
     public int DefaultDailyCap { get; set; } = 3;
 

@@ -36,6 +36,7 @@ public static class PushServiceCollectionExtensions
                 $"{PushOptions.SectionName}:TotalTimeout must be at least AttemptTimeout and under 30 seconds (the grain call timeout).")
             .Validate(o => o.MaxRetryAfterWait >= TimeSpan.Zero, $"{PushOptions.SectionName}:MaxRetryAfterWait must not be negative.")
             .Validate(o => o.TestPushCooldown >= TimeSpan.Zero, $"{PushOptions.SectionName}:TestPushCooldown must not be negative.")
+            .Validate(o => o.MeetingLead >= TimeSpan.Zero, $"{PushOptions.SectionName}:MeetingLead must not be negative.")
             .Validate(o => o.TimeToLive >= TimeSpan.Zero && o.DeliverEvery > TimeSpan.Zero && o.MinGap >= TimeSpan.Zero && o.DefaultDailyCap >= 0,
                 $"{PushOptions.SectionName}: TimeToLive, MinGap and DefaultDailyCap must not be negative, DeliverEvery must be positive.")
             .Validate(o => o.MinInterruptThreshold <= o.DefaultInterruptThreshold && o.DefaultInterruptThreshold <= o.MaxInterruptThreshold,

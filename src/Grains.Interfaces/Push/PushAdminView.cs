@@ -34,4 +34,11 @@ public sealed record PushAdminView(
     [property: Id(12)] DateTimeOffset? LastPushAt,
     [property: Id(13)] string? LastOutcome,
     [property: Id(14)] int? LastStatusCode,
-    [property: Id(15)] DateTimeOffset? LastOutcomeAt);
+    [property: Id(15)] DateTimeOffset? LastOutcomeAt)
+{
+    /// <summary>The reason of the last push decision since the grain was activated (<c>Send</c>, <c>InMeeting</c>, <c>QuietHours</c>, …), or null.</summary>
+    [Id(16)] public string? LastDecision { get; init; }
+
+    /// <summary>When that decision was made.</summary>
+    [Id(17)] public DateTimeOffset? LastDecisionAt { get; init; }
+}

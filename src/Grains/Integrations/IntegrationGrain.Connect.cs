@@ -100,7 +100,17 @@ public sealed partial class IntegrationGrain
 
         var value = PendingAuthorizations.Begin(State.PendingAuthorizations, time.GetUtcNow(), _options.AuthorizationLifetime);
         await state.WriteStateAsync();
-        return source.BuildAuthorizeUrl(value, new Uri(redirectUri)).AbsoluteUri;
+        using var timeout = new CancellationTokenSource(_options.ProviderCallTimeout, time);
+        try
+        {
+            return (await source.BuildAuthorizeUrlAsync(value, new Uri(redirectUri), timeout.Token)).AbsoluteUri;
+        }
+        catch (Exception ex) when (ex is TaskSourceException || (ex is OperationCanceledException && timeout.IsCancellationRequested))
+        {
+            // The provider's endpoints could not be looked up: the page says it is not offered right now.
+            LogAuthorizationFailed(logger, this.GetPrimaryKeyString(), TaskSourceFault.Unavailable);
+            return null;
+        }
     }
 
     async Task<AuthorizationGrant> IIntegrationGrain.CompleteAuthorization(string code, string stateValue, string redirectUri)

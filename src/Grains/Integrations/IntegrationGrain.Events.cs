@@ -29,7 +29,7 @@ public sealed partial class IntegrationGrain : IIntegrationEventReplay
         }
 
         return _lastTasks is { } tasks && _lastTasksAt is { } takenAt && State.SnapshotVersion > 0
-            ? new TaskSnapshot(Provider, State.SnapshotVersion, takenAt, tasks) { OmittedCount = _lastOmitted }
+            ? new TaskSnapshot(Provider, State.SnapshotVersion, takenAt, tasks) { OmittedCount = _lastOmitted, Entries = State.Entries }
             : null;
     }
 

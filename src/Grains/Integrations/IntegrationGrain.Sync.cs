@@ -131,17 +131,21 @@ public sealed partial class IntegrationGrain
         _lastAttemptAt = now;
         try
         {
-            var fetched = await Call(source, deadline, source.FetchOpenTasks);
-            var (limited, omitted) = TaskListLimits.Apply(fetched, _options.MaxTasksPerSource, _options.MaxTitleLength);
+            var cursor = State.Cursor;
+            var poll = await Call(source, deadline, (access, cancellationToken) => source.Poll(access, cursor, cancellationToken));
+            var (limited, omitted) = TaskListLimits.Apply(poll.Tasks, _options.MaxTasksPerSource, _options.MaxTitleLength);
             // Before the hash: a meaning filled in later (the engine failed this time) is a change worth publishing.
             var tasks = await WithMeanings(limited, deadline);
             var takenAt = time.GetUtcNow();
-            var hash = TaskListLimits.Hash(tasks, omitted);
+            var entries = CalendarEntryMerge.Apply(State.Entries, poll, takenAt, _options.MaxTasksPerSource);
+            var hash = entries.Count == 0
+                ? TaskListLimits.Hash(tasks, omitted)
+                : $"{TaskListLimits.Hash(tasks, omitted)}:{CalendarEntryMerge.Hash(entries)}";
             // The same tasks as the last published snapshot (remembered across activations): nothing for the
             // user grain to apply, except now and then, in case that snapshot was lost with a crashed silo.
             if (hash != State.SnapshotHash || State.SnapshotPublishedAt is not { } published || takenAt - published >= RepublishAfter)
             {
-                var snapshot = new TaskSnapshot(source.Name, State.SnapshotVersion + 1, takenAt, tasks) { OmittedCount = omitted };
+                var snapshot = new TaskSnapshot(source.Name, State.SnapshotVersion + 1, takenAt, tasks) { OmittedCount = omitted, Entries = entries };
                 await this.GetStreamProvider(TaskStreams.Provider)
                     .GetStream<TaskSnapshot>(StreamId.Create(TaskStreams.Namespace, UserId))
                     .OnNextAsync(snapshot);
@@ -152,6 +156,8 @@ public sealed partial class IntegrationGrain
 
             _lastTasks = tasks;
             _lastTasksAt = takenAt;
+            State.Entries = entries;
+            State.Cursor = poll.Cursor;
             _lastOmitted = omitted;
             State.LastSyncAt = takenAt;
             State.SyncCount++;

@@ -62,4 +62,10 @@ public sealed class IntegrationState
 
     /// <summary>The meaning engine that computed <see cref="Meanings"/>: another engine's numbers mean something else, so a change forgets them.</summary>
     [Id(19)] public string? MeaningEngine { get; set; }
+
+    /// <summary>A calendar source's upcoming events as last merged (see <see cref="CalendarEntryMerge"/>); deleted on disconnect.</summary>
+    [Id(20)] public List<OO.Grains.Interfaces.Tasks.CalendarEntry> Entries { get; set; } = [];
+
+    /// <summary>The source's cursor of the last poll (a calendar's sync token), handed to the next poll.</summary>
+    [Id(21)] public string? Cursor { get; set; }
 }

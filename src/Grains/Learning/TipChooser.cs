@@ -55,10 +55,11 @@ public sealed class TipChooser(
         IReadOnlyList<(string Key, TaskFacts Facts)> candidates,
         LearningState learning,
         TimeZoneInfo timeZone,
-        Random random)
+        Random random,
+        CalendarContext? calendar = null)
     {
         var started = time.GetTimestamp();
-        var context = new RequestContext(time.GetUtcNow(), timeZone);
+        var context = new RequestContext(time.GetUtcNow(), timeZone) { Calendar = calendar };
         var vectors = FeatureVectorBuilder.BuildAll(candidates.Select(c => c.Facts), context, learning.Profile);
         var model = Prior(ModelFor(learning));
         var policies = serving.Current;
@@ -160,8 +161,9 @@ public sealed class TipChooser(
         ExpectedReward(Facts(task), learning, timeZone);
 
     /// <summary>The model's expected reward for a candidate, task or written, now.</summary>
-    public double ExpectedReward(TaskFacts facts, LearningState learning, TimeZoneInfo timeZone) =>
-        Prior(ModelFor(learning)).Predict(FeatureVectorBuilder.BuildValues(facts, new RequestContext(time.GetUtcNow(), timeZone), learning.Profile));
+    public double ExpectedReward(TaskFacts facts, LearningState learning, TimeZoneInfo timeZone, CalendarContext? calendar = null) =>
+        Prior(ModelFor(learning)).Predict(FeatureVectorBuilder.BuildValues(
+            facts, new RequestContext(time.GetUtcNow(), timeZone) { Calendar = calendar }, learning.Profile));
 
     /// <summary>A read-only view of <paramref name="model"/> shrunk toward θ₀ when there is a prior; never update the view.</summary>
     private LinearModelState Prior(LinearModelState model) =>

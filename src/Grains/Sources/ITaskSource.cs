@@ -3,7 +3,7 @@ using OO.Grains.Interfaces.Tasks;
 namespace OO.Grains.Sources;
 
 /// <summary>
-/// A provider of tasks (the demo, Todoist, next a calendar). The integration grain drives it: it
+/// A provider of tasks (the demo, Todoist) or of calendar events (Google Calendar). The integration grain drives it: it
 /// authorizes, polls, closes and revokes only through this interface, so adding a provider is one
 /// implementation registered in DI, and its tests.
 /// </summary>
@@ -35,6 +35,13 @@ public interface ITaskSource
     /// <summary>The provider's authorize URL for the browser, carrying <paramref name="state"/> and the scopes.</summary>
     Uri BuildAuthorizeUrl(string state, Uri redirectUri);
 
+    /// <summary>
+    /// The authorize URL, for a provider whose endpoints must be looked up first (Google's discovery document).
+    /// The default builds it with <see cref="BuildAuthorizeUrl"/>.
+    /// </summary>
+    Task<Uri> BuildAuthorizeUrlAsync(string state, Uri redirectUri, CancellationToken cancellationToken) =>
+        Task.FromResult(BuildAuthorizeUrl(state, redirectUri));
+
     /// <summary>Exchanges an authorization code for tokens (once: a code works once).</summary>
     Task<SourceTokens> ExchangeCode(string code, Uri redirectUri, CancellationToken cancellationToken);
 
@@ -46,6 +53,14 @@ public interface ITaskSource
 
     /// <summary>Every open task of the user at this source, following any paging.</summary>
     Task<IReadOnlyList<SourceTask>> FetchOpenTasks(SourceAccess access, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// One poll. <paramref name="cursor"/> is what the previous poll returned as <see cref="SourcePoll.Cursor"/>
+    /// (null the first time, after a disconnect, or when a source asked to start over). A task source need not
+    /// implement it: the default lists the open tasks. A calendar overrides it to return events, incrementally.
+    /// </summary>
+    async Task<SourcePoll> Poll(SourceAccess access, string? cursor, CancellationToken cancellationToken) =>
+        new(await FetchOpenTasks(access, cancellationToken));
 
     /// <summary>Completes one task at the source. Not repeated on its own: the caller decides on retries.</summary>
     Task CompleteTask(SourceAccess access, string sourceRef, CancellationToken cancellationToken);

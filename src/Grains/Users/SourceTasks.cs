@@ -2,7 +2,7 @@ using OO.Grains.Interfaces.Tasks;
 
 namespace OO.Grains.Users;
 
-/// <summary>The latest snapshot applied from one source.</summary>
+/// <summary>The latest snapshot applied from one source: its tasks, or a calendar's upcoming events.</summary>
 [GenerateSerializer, Alias("oo.SourceTasks")]
 public sealed class SourceTasks
 {
@@ -13,4 +13,7 @@ public sealed class SourceTasks
 
     /// <summary>Open tasks the source has beyond the ones kept (see <c>OO:Integrations:MaxTasksPerSource</c>).</summary>
     [Id(3)] public int OmittedCount { get; set; }
+
+    /// <summary>The upcoming events of a calendar source (see <see cref="CalendarEntry"/>); forgotten with the source.</summary>
+    [Id(4)] public List<CalendarEntry> Entries { get; set; } = [];
 }

@@ -75,13 +75,14 @@ public sealed partial class UserGrain
         }
 
         var zone = TimeZone();
+        AddCalendarReminders(now);
         var candidates = OpenCandidates(now);
         var chosen = candidates.Count > 0 ? Choose(candidates) : null;
         PushCandidate? candidate = null;
         if (chosen is not null)
         {
             var (source, task) = candidates[chosen.ChosenIndex];
-            candidate = new PushCandidate(Key(source, task.SourceRef), chooser.ExpectedReward(FactsOf(source, task), learning.State, zone));
+            candidate = new PushCandidate(Key(source, task.SourceRef), chooser.ExpectedReward(FactsOf(source, task), learning.State, zone, Day(now)));
         }
 
         var counted = Push.Pushes.Where(p => p.Counts).ToList();
@@ -90,6 +91,8 @@ public sealed partial class UserGrain
             Now = now,
             TimeZone = zone,
             QuietHours = new QuietHours(State.Settings.QuietStart, State.Settings.QuietEnd),
+            Meetings = Meetings(),
+            MeetingLead = pushOptions.Value.MeetingLead,
             DailyCap = State.Settings.DailyPushCap,
             PushesToday = PushDecider.CountToday(counted.Select(p => p.At), now, zone),
             MinGap = pushOptions.Value.MinGap,
@@ -99,6 +102,7 @@ public sealed partial class UserGrain
             InterruptThreshold = ProfileThreshold.For(Threshold(), PushProfileOf(learning.State.Profile), now, zone, pushOptions.Value),
         });
         var result = new PushDeliveryDecision(decision.Reason.ToString());
+        (_lastPushDecision, _lastPushDecisionAt) = (result, now);
         return decision.ShouldSend && chosen is not null ? (result, (candidates, chosen)) : (result, null);
     }
 

@@ -266,7 +266,11 @@ public sealed partial class UserGrain : IRemindable
             last?.At,
             counters.LastOutcome,
             counters.LastStatusCode,
-            counters.LastOutcomeAt);
+            counters.LastOutcomeAt)
+        {
+            LastDecision = _lastPushDecision?.Reason,
+            LastDecisionAt = _lastPushDecisionAt,
+        };
     }
 
     private static PushSubscriptionData Data(StoredPushSubscription s) => new(s.Endpoint, s.P256dh, s.Auth);

@@ -71,7 +71,8 @@ public sealed partial class UserGrain
             return;
         }
 
-        if (known is not null && known.OmittedCount == snapshot.OmittedCount && known.Tasks.SequenceEqual(snapshot.Tasks))
+        if (known is not null && known.OmittedCount == snapshot.OmittedCount && known.Tasks.SequenceEqual(snapshot.Tasks)
+            && known.Entries.SequenceEqual(snapshot.Entries))
         {
             // The same tasks again (a source re-read after its grain was collected): nothing to store.
             // The version stays in memory only; the next real change writes it.
@@ -99,6 +100,7 @@ public sealed partial class UserGrain
             TakenAt = snapshot.TakenAt,
             Tasks = [.. snapshot.Tasks],
             OmittedCount = snapshot.OmittedCount,
+            Entries = [.. snapshot.Entries],
         };
 
         // A task done here stays hidden only until its source stops reporting it.
@@ -109,7 +111,14 @@ public sealed partial class UserGrain
         }
 
         await state.WriteStateAsync();
-        PublishSynced(snapshot);
+        if (snapshot.Entries.Count > 0)
+        {
+            PublishCalendarSynced(snapshot);
+        }
+        else
+        {
+            PublishSynced(snapshot);
+        }
         await RefreshProfileIfDue(now);
         SnapshotApplied();
     }

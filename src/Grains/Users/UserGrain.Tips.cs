@@ -17,6 +17,7 @@ public sealed partial class UserGrain
         await RequestSyncs();
         // Only decides and starts: the generation runs detached from this request.
         GenerateIfDue(now);
+        AddCalendarReminders(now);
         if (CurrentTip(now) is { } current)
         {
             return current.Tip;
@@ -65,7 +66,7 @@ public sealed partial class UserGrain
 
     /// <summary>The serving policy's choice among <paramref name="candidates"/>, with its propensity and the log entry that says why.</summary>
     private TipDecision Choose(IReadOnlyList<(string Source, SourceTask Task)> candidates) =>
-        chooser.Choose(candidates.Select(c => (Key(c.Source, c.Task.SourceRef), FactsOf(c.Source, c.Task))).ToList(), learning.State, TimeZone(), _random);
+        chooser.Choose(candidates.Select(c => (Key(c.Source, c.Task.SourceRef), FactsOf(c.Source, c.Task))).ToList(), learning.State, TimeZone(), _random, Day(time.GetUtcNow()));
 
     /// <summary>What the learner sees of a pool entry: a written candidate's kind, author and variant, or a task's facts.</summary>
     private TaskFacts FactsOf(string source, SourceTask task) =>

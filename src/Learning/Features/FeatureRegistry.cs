@@ -8,6 +8,12 @@ namespace OO.Learning.Features;
 /// dimension, which invalidates every stored <see cref="Policies.LinearModelState"/>: bump <see cref="Version"/>
 /// so the grain resets stale models.
 /// <para>
+/// Layout 4 adds the person's day from a connected calendar, crossed with candidate facts because alone it is the
+/// same for every candidate of a request: the free slot's length × "is a task" (short tasks in short gaps), "the next
+/// event is soon" × "is a reminder", and "busy now" × "is a task". Without a calendar all three are 0; d = 38 keeps
+/// d² + d within the 12 KiB a model may take.
+/// </para>
+/// <para>
 /// Layout 3 adds what tells candidates written by oO apart: the kind as a one-hot (a task is the baseline), whether
 /// a language model or the rules wrote it, the generator's confidence, and a ±1 bit hashed from (model, prompt
 /// version), so the learner can tell two variants apart.
@@ -22,7 +28,7 @@ namespace OO.Learning.Features;
 public static class FeatureRegistry
 {
     /// <summary>Bumped whenever the vector layout changes.</summary>
-    public const int Version = 3;
+    public const int Version = 4;
 
     /// <summary>Profile statistics older than this are recomputed (and shown as stale until they are).</summary>
     public static readonly TimeSpan ProfileTtl = TimeSpan.FromDays(1);
@@ -33,7 +39,14 @@ public static class FeatureRegistry
     /// <summary>Index of the first meaning × sin(hour) feature; the meaning × cos(hour) ones follow them.</summary>
     public const int InteractionOffset = MeaningOffset + MeaningCode.Dimensions;
 
+    /// <summary>Index of the first calendar interaction (layout 4), after the meaning × hour ones.</summary>
+    public const int CalendarOffset = InteractionOffset + (2 * MeaningCode.Dimensions);
+
+    private const int CalendarCount = 3;
+    private const double FreeSlotCapMinutes = 240.0;
+    private const double SoonMinutes = 120.0;
     private const int BaseCount = MeaningOffset;
+    private const int Count = BaseCount + (3 * MeaningCode.Dimensions) + CalendarCount;
     private const double AgeCapDays = 30.0;
     private const double DwellCapSeconds = 600.0;
 
@@ -104,6 +117,15 @@ public static class FeatureRegistry
             values[InteractionOffset + i] = meaning[i] * sin;
             values[InteractionOffset + MeaningCode.Dimensions + i] = meaning[i] * cos;
         }
+
+        var isTask = generated is null ? 1.0 : 0.0;
+        var day = context.Calendar;
+        var freeSlot = day?.FreeSlotMinutes is { } slot ? Math.Clamp(slot, 0.0, FreeSlotCapMinutes) / FreeSlotCapMinutes
+            : day is null ? 0.0 : 1.0;
+        var soon = day?.MinutesToNextEvent is { } minutes ? 1.0 - (Math.Clamp(minutes, 0.0, SoonMinutes) / SoonMinutes) : 0.0;
+        values[CalendarOffset] = freeSlot * isTask;
+        values[CalendarOffset + 1] = soon * values[7];
+        values[CalendarOffset + 2] = day is { BusyNow: true } ? isTask : 0.0;
     }
 
     private static FeatureDefinition[] CreateDefinitions()
@@ -137,7 +159,11 @@ public static class FeatureRegistry
             definitions.Add(new($"meaning_{i}_x_hour_cos", $"meaning_{i} × cos(2π·h/24).", null, FeatureScope.Interaction, At(InteractionOffset + MeaningCode.Dimensions + i)));
         }
 
-        if (definitions.Count != BaseCount + (3 * MeaningCode.Dimensions))
+        definitions.Add(new("free_slot_x_task", "Length of the current free slot (minutes until the next busy event, 0 while busy, capped at 240, /240; 1 when none lies ahead) for a source's task; 0 without a calendar and for written candidates.", null, FeatureScope.Interaction, At(CalendarOffset)));
+        definitions.Add(new("event_soon_x_reminder", "1 − (minutes until the next busy event, capped at 120)/120 for a reminder; 0 for other kinds and without an event ahead.", null, FeatureScope.Interaction, At(CalendarOffset + 1)));
+        definitions.Add(new("busy_now_x_task", "1 for a source's task while the person is in a busy event; 0 otherwise.", null, FeatureScope.Interaction, At(CalendarOffset + 2)));
+
+        if (definitions.Count != Count)
         {
             throw new InvalidOperationException("The feature definitions do not match the layout Fill writes.");
         }
@@ -148,7 +174,7 @@ public static class FeatureRegistry
     // Admin views and tests read one feature at a time; the request path uses Fill for the whole vector.
     private static Func<FeatureInput, double> At(int index) => input =>
     {
-        Span<double> values = stackalloc double[BaseCount + (3 * MeaningCode.Dimensions)];
+        Span<double> values = stackalloc double[Count];
         Fill(input, values);
         return values[index];
     };

@@ -80,28 +80,39 @@ public sealed class FeatureVectorTests
     }
 
     [Fact]
-    public void Layout_three_stays_within_36_features_and_has_nothing_that_is_the_same_for_every_candidate_but_the_bias()
+    public void Layout_four_stays_within_12_KiB_and_has_nothing_that_is_the_same_for_every_candidate_but_the_bias()
     {
         var d = FeatureRegistry.Dimension;
 
-        Assert.Equal(3, FeatureRegistry.Version);
-        Assert.Equal(35, d);
+        Assert.Equal(4, FeatureRegistry.Version);
+        Assert.Equal(38, d);
         Assert.InRange((d * d) + d, 0, 12 * 1024 / sizeof(double));
         Assert.Single(FeatureRegistry.Definitions, f => f.Scope == FeatureScope.Bias);
         Assert.DoesNotContain(FeatureRegistry.Definitions, f => f.Scope is FeatureScope.Context or FeatureScope.Profile);
         Assert.All(FeatureRegistry.Definitions, f => Assert.False(string.IsNullOrWhiteSpace(f.Description)));
 
-        // Among a task and written candidates of every kind at the same moment, only the bias never varies.
+        // Among a task and written candidates of every kind at the same moment, only the bias never varies: in a free
+        // hour before a meeting, or (for "busy now") during one.
         var now = new DateTimeOffset(2026, 3, 2, 7, 30, 0, TimeSpan.Zero);
-        var context = new RequestContext(now, TimeZoneInfo.Utc);
+        Assert.Equal([0], Enumerable.Range(0, d).Where(i => Constant(i, new CalendarContext(false, 60, 60)) && Constant(i, new CalendarContext(true, 30, 0))));
+
+        bool Constant(int index, CalendarContext day)
+        {
+            var vectors = Vectors(new RequestContext(now, TimeZoneInfo.Utc) { Calendar = day });
+            return vectors.All(v => v[index] == vectors[0][index]);
+        }
+    }
+
+    private static List<double[]> Vectors(RequestContext context)
+    {
+        var now = context.Now;
         var task = FeatureVectorBuilder.BuildValues(new TaskFacts(DateOnly.FromDateTime(now.UtcDateTime), null, now.AddDays(-3), 4, MeaningCode.Pack([0.3f, 0.3f, 0.3f, 0.3f, 0.3f, 0.3f, 0.3f, 0.3f])), context, UserProfile.Empty);
         var overdue = FeatureVectorBuilder.BuildValues(new TaskFacts(DateOnly.FromDateTime(now.UtcDateTime).AddDays(-1), null, now.AddDays(-1), 1, MeaningCode.Pack([-0.6f, -0.6f, -0.6f, -0.6f, -0.6f, -0.6f, -0.6f, -0.6f])), context, UserProfile.Empty);
         var (plus, minus) = TwoVariantsOfOppositeSign();
         var written = new[] { CandidateKind.Advice, CandidateKind.Insight, CandidateKind.Reminder }
             .Select((kind, i) => FeatureVectorBuilder.BuildValues(
                 new TaskFacts(null, null, now, 1, Generated: new GeneratedFacts(kind, i != 1, 0.6, i == 0 ? plus : minus, "p1")), context, UserProfile.Empty));
-        var vectors = new[] { task, overdue }.Concat(written).ToList();
-        Assert.Equal([0], Enumerable.Range(0, d).Where(i => vectors.All(v => v[i] == vectors[0][i])));
+        return [.. new[] { task, overdue }.Concat(written)];
     }
 
     [Fact]
