@@ -41,7 +41,7 @@ public sealed class CompactStateTests(GrainsCluster cluster) : IClassFixture<Gra
         var state = new SourceTasks { Version = 7, TakenAt = DateTimeOffset.UnixEpoch, Tasks = [.. Tasks] };
 
         var json = JsonSerializer.Serialize(state, options);
-        var asList = JsonSerializer.Serialize(new { state.Version, state.TakenAt, Tasks = Tasks.ToList(), state.OmittedCount }, options);
+        var asList = JsonSerializer.Serialize(new { state.Version, state.TakenAt, Tasks = Tasks.ToList(), state.OmittedCount, state.Entries }, options);
 
         Assert.Equal(asList, json);
         Assert.Equal(Tasks, JsonSerializer.Deserialize<SourceTasks>(json, options)!.Tasks.ToArray());

@@ -28,7 +28,8 @@ public sealed partial class UserGrain : IUserCandidates
     private void GenerateIfDue(DateTimeOffset now)
     {
         var options = _aiOptions;
-        if (_generating || !Exists || Syncing() || State.GeneratedAt is { } at && now - at < options.MinInterval)
+        if (options.Engine == GeneratorEngine.None || _generating || !Exists || Syncing()
+            || State.GeneratedAt is { } at && now - at < options.MinInterval)
         {
             return;
         }

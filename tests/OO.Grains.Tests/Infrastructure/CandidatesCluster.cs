@@ -16,6 +16,7 @@ public sealed class CandidatesCluster() : GrainsCluster(Overrides, silo =>
     private static readonly Dictionary<string, string?> Overrides = new()
     {
         ["OO:Rewards:Kinds:Advice:Done"] = HelpfulAdvice.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["OO:AI:Rules"] = "on",
         ["OO:AI:MinInterval"] = "06:00:00",
         ["OO:AI:CandidateTtl"] = "1.00:00:00",
     };

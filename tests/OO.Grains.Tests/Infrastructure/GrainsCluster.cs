@@ -30,6 +30,9 @@ public class GrainsCluster : IAsyncLifetime
     private static readonly Dictionary<string, string?> Settings = new()
     {
         ["OO:Demo:Enabled"] = "false",
+        // No written candidates unless a test asks for them (CandidatesCluster): a rule-based insight would join the
+        // pool of every user with history, and its answer would reactivate a grain a test had deactivated.
+        ["OO:AI:Rules"] = "off",
         ["OO:Integrations:OnDemandSyncAfter"] = "00:00:00",
         ["OO:Integrations:WebhookSyncDelay"] = "00:00:00",
         ["OO:Integrations:CloseRetryBaseDelay"] = "00:00:10",
