@@ -31,6 +31,8 @@ public static class AdminExtensions
         // Blazor's forms carry an antiforgery token; the check runs after authentication, as it needs the user.
         app.UseAntiforgery();
         app.MapAdminAssets().RequireAuthorization(OOClaims.AdminPolicy);
+        // Blazor's script (_framework/blazor.web.js) is a static web asset of the host; the consumer pages are not.
+        app.MapStaticAssets();
         app.MapRazorComponents<App>()
             .AddInteractiveServerRenderMode()
             .RequireAuthorization(OOClaims.AdminPolicy);
