@@ -53,7 +53,7 @@ public static class OOHost
 
         builder.Services.AddOOAnalytics();
         builder.Services.AddOOApi();
-        builder.Services.AddOOAdmin<AdminDatabase>();
+        builder.Services.AddOOAdmin<AdminDatabase, AdminAudit>();
         builder.Services.AddOOExternalSignIn(builder.Configuration);
         builder.Services.AddOOMetrics();
         builder.Services.AddHealthChecks().AddCheck<SiloReadinessCheck>("silo", tags: ["ready"]);

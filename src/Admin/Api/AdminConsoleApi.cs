@@ -14,6 +14,7 @@ public static class AdminConsoleApi
     {
         var group = app.MapGroup("/api/admin").WithTags("Admin console");
         group.MapOverviewApi();
+        group.MapUsersApi();
         return group;
     }
 }

@@ -9,6 +9,8 @@ internal static class AdminQueries
     public static IServiceCollection AddAdminQueries(this IServiceCollection services)
     {
         services.AddSingleton<OverviewQuery>();
+        services.AddSingleton<Users.UserDirectoryQuery>();
+        services.AddSingleton<Users.UserActions>();
         return services;
     }
 }
