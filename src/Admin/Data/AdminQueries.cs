@@ -11,6 +11,8 @@ internal static class AdminQueries
         services.AddSingleton<OverviewQuery>();
         services.AddSingleton<Users.UserDirectoryQuery>();
         services.AddSingleton<Users.UserActions>();
+        services.AddSingleton<Recommendations.RecommendationsQuery>();
+        services.AddSingleton<Rewards.RewardsQuery>();
         return services;
     }
 }
