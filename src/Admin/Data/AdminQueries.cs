@@ -13,6 +13,7 @@ internal static class AdminQueries
         services.AddSingleton<Users.UserActions>();
         services.AddSingleton<Recommendations.RecommendationsQuery>();
         services.AddSingleton<Rewards.RewardsQuery>();
+        services.AddSingleton<Policies.PolicyConsole>();
         return services;
     }
 }
