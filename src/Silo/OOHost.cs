@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Configuration.Memory;
+using OO.Admin;
 using OO.Ai;
 using OO.Api;
 using OO.Api.Auth;
@@ -56,6 +57,7 @@ public static class OOHost
         builder.Services.AddOOAnalytics();
         builder.Services.AddOOEvents();
         builder.Services.AddOOApi();
+        builder.Services.AddOOAdmin<AdminDatabase, AdminAudit>();
         builder.Services.AddOOExternalSignIn(builder.Configuration);
         builder.Services.AddOOMetrics();
         builder.Services.AddHealthChecks().AddCheck<SiloReadinessCheck>("silo", tags: ["ready"]);
@@ -87,6 +89,7 @@ public static class OOHost
         app.MapOOMetrics();
         app.MapHealthChecks("/readyz", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
         app.MapOOApi();
+        app.MapOOAdmin(Path.Combine(AppContext.BaseDirectory, "OO.Silo.staticwebassets.endpoints.json"));
         app.MapOrleansDashboard("/dashboard").RequireAuthorization(OOClaims.AdminPolicy).WithOODashboardInputChecks();
         return app;
     }
