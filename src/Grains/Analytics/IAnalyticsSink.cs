@@ -36,8 +36,6 @@ public interface IAnalyticsSink
     /// </exception>
     Task EraseUserAsync(string userId, CancellationToken cancellationToken);
 
-    /// <summary>Keeps the console's directory of people; a sink that keeps no directory ignores it.</summary>
-    void UserDirectory(UserDirectoryChange change)
-    {
-    }
+    /// <summary>Keeps the console's directory of people (queued like the other rows).</summary>
+    void UserDirectory(UserDirectoryChange change);
 }

@@ -20,6 +20,8 @@ internal sealed class EventMirroringAnalyticsSink(AnalyticsWriter analytics, Eve
 
     void IAnalyticsSink.Generated(GenerationRecord record) => Inner.Generated(record);
 
+    void IAnalyticsSink.UserDirectory(UserDirectoryChange change) => Inner.UserDirectory(change);
+
     async Task IAnalyticsSink.AuditAsync(AuditRecord record, CancellationToken cancellationToken)
     {
         await Inner.AuditAsync(record, cancellationToken);

@@ -12,6 +12,8 @@ public sealed class RecordingAnalyticsSink : IAnalyticsSink
 
     public ConcurrentQueue<GenerationRecord> Generations { get; } = new();
 
+    public ConcurrentQueue<UserDirectoryChange> Directory { get; } = new();
+
     /// <summary>Erasures of these users time out, as the real writer's do when the database does not answer in time.</summary>
     public ConcurrentDictionary<string, bool> EraseTimesOut { get; } = new();
 
@@ -22,6 +24,8 @@ public sealed class RecordingAnalyticsSink : IAnalyticsSink
     }
 
     void IAnalyticsSink.Generated(GenerationRecord record) => Generations.Enqueue(record);
+
+    void IAnalyticsSink.UserDirectory(UserDirectoryChange change) => Directory.Enqueue(change);
 
     Task IAnalyticsSink.AuditAsync(AuditRecord record, CancellationToken cancellationToken) => Task.CompletedTask;
 
