@@ -120,6 +120,9 @@ public sealed class SessionTests(PostgresServer postgres)
                 .Select(method => (method, Fill(e.RoutePattern.RawText!, values))))
             .ToList();
 
+    /// <summary>Fills each <c>{name}</c> with its value; a parameter constrained to a number (<c>{id:long}</c>) gets 1, so the route matches.</summary>
     private static string Fill(string pattern, Dictionary<string, string> values) =>
-        values.Aggregate(pattern, (path, value) => path.Replace($"{{{value.Key}}}", value.Value, StringComparison.Ordinal)).TrimEnd('/');
+        System.Text.RegularExpressions.Regex.Replace(
+            pattern, @"\{(?<name>\w+)(?::(?<constraint>[^}]+))?\}",
+            m => m.Groups["constraint"].Value is "long" or "int" ? "1" : values[m.Groups["name"].Value]).TrimEnd('/');
 }

@@ -141,6 +141,8 @@ public sealed class TimeOfDayTasteTests(ITestOutputHelper output)
     {
         ["OO:DataDirectory"] = Path.Combine(Path.GetTempPath(), $"oo-taste-{Guid.NewGuid():N}"),
         ["OO:Demo:Enabled"] = "false",
+        // Tasks only: a rule-based insight is neither a call nor writing.
+        ["OO:AI:Rules"] = "off",
         // The product's engine, not the test hosts' hashed n-grams: "Phone grandma" is a call only to a model that
         // knows what the words mean (hashed n-grams share no word with "Call the bank").
         ["OO:Meaning:Engine"] = "minilm",
