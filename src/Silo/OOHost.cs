@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Configuration.Memory;
+using OO.Admin;
 using OO.Api;
 using OO.Api.Auth;
 using OO.Api.Http;
@@ -52,6 +53,7 @@ public static class OOHost
 
         builder.Services.AddOOAnalytics();
         builder.Services.AddOOApi();
+        builder.Services.AddOOAdmin<AdminDatabase>();
         builder.Services.AddOOExternalSignIn(builder.Configuration);
         builder.Services.AddOOMetrics();
         builder.Services.AddHealthChecks().AddCheck<SiloReadinessCheck>("silo", tags: ["ready"]);
@@ -83,6 +85,7 @@ public static class OOHost
         app.MapOOMetrics();
         app.MapHealthChecks("/readyz", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
         app.MapOOApi();
+        app.MapOOAdmin();
         app.MapOrleansDashboard("/dashboard").RequireAuthorization(OOClaims.AdminPolicy).WithOODashboardInputChecks();
         return app;
     }
