@@ -1,0 +1,15 @@
+using Microsoft.Extensions.DependencyInjection;
+using OO.Admin.Sql;
+
+namespace OO.Admin.Operations;
+
+/// <summary>The services of the console's operations pages; the host adds <see cref="IAdminAudit"/> and <see cref="IQueryInterrupter"/>.</summary>
+public static class AdminOperationsServiceCollectionExtensions
+{
+    public static IServiceCollection AddAdminOperations(this IServiceCollection services)
+    {
+        services.AddOptions<SqlRunnerOptions>().BindConfiguration(SqlRunnerOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<SqlRunner>();
+        return services;
+    }
+}
