@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Configuration.Memory;
 using OO.Admin;
+using OO.Admin.Api;
 using OO.Api;
 using OO.Api.Auth;
 using OO.Api.Http;
@@ -11,6 +12,7 @@ using OO.Silo.Analytics;
 using OO.Silo.Configuration;
 using OO.Silo.Health;
 using OO.Silo.Hosting;
+using OO.Silo.Operations;
 using OO.Silo.Storage;
 using OO.Web;
 using Orleans.Dashboard;
@@ -54,6 +56,7 @@ public static class OOHost
         builder.Services.AddOOAnalytics();
         builder.Services.AddOOApi();
         builder.Services.AddOOAdmin<AdminDatabase>();
+        builder.Services.AddOOAdminOperations();
         builder.Services.AddOOExternalSignIn(builder.Configuration);
         builder.Services.AddOOMetrics();
         builder.Services.AddHealthChecks().AddCheck<SiloReadinessCheck>("silo", tags: ["ready"]);
@@ -86,6 +89,7 @@ public static class OOHost
         app.MapHealthChecks("/readyz", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
         app.MapOOApi();
         app.MapOOAdmin();
+        app.MapAdminOperationsApi().RequireAuthorization(OOClaims.AdminPolicy);
         app.MapOrleansDashboard("/dashboard").RequireAuthorization(OOClaims.AdminPolicy).WithOODashboardInputChecks();
         return app;
     }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using OO.Admin.Operations.Audit;
 using OO.Admin.Sql;
 
 namespace OO.Admin.Operations;
@@ -10,6 +11,7 @@ public static class AdminOperationsServiceCollectionExtensions
     {
         services.AddOptions<SqlRunnerOptions>().BindConfiguration(SqlRunnerOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<SqlRunner>();
+        services.AddSingleton<AuditQuery>();
         return services;
     }
 }
