@@ -12,12 +12,17 @@ namespace OO.Admin;
 /// <summary>Adds the operators' console (<c>/admin</c>) and its JSON API (<c>/api/admin/…</c>) to the host.</summary>
 public static class AdminExtensions
 {
-    /// <summary>The console's services; <typeparamref name="TDatabase"/> is the host's way to the analytics tables.</summary>
-    public static IServiceCollection AddOOAdmin<TDatabase>(this IServiceCollection services)
+    /// <summary>
+    /// The console's services; <typeparamref name="TDatabase"/> is the host's way to the analytics tables and
+    /// <typeparamref name="TAudit"/> its audit log.
+    /// </summary>
+    public static IServiceCollection AddOOAdmin<TDatabase, TAudit>(this IServiceCollection services)
         where TDatabase : class, IAdminDatabase
+        where TAudit : class, IAdminAudit
     {
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddSingleton<IAdminDatabase, TDatabase>();
+        services.AddSingleton<IAdminAudit, TAudit>();
         services.AddAdminQueries();
         return services;
     }
@@ -31,6 +36,8 @@ public static class AdminExtensions
         // Blazor's forms carry an antiforgery token; the check runs after authentication, as it needs the user.
         app.UseAntiforgery();
         app.MapAdminAssets().RequireAuthorization(OOClaims.AdminPolicy);
+        // Blazor's script (_framework/blazor.web.js) is a static web asset of the host; the consumer pages are not.
+        app.MapStaticAssets();
         app.MapRazorComponents<App>()
             .AddInteractiveServerRenderMode()
             .RequireAuthorization(OOClaims.AdminPolicy);

@@ -55,7 +55,7 @@ public static class OOHost
 
         builder.Services.AddOOAnalytics();
         builder.Services.AddOOApi();
-        builder.Services.AddOOAdmin<AdminDatabase>();
+        builder.Services.AddOOAdmin<AdminDatabase, AdminAudit>();
         builder.Services.AddOOAdminOperations();
         builder.Services.AddOOExternalSignIn(builder.Configuration);
         builder.Services.AddOOMetrics();

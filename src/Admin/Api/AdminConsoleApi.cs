@@ -14,6 +14,9 @@ public static class AdminConsoleApi
     {
         var group = app.MapGroup("/api/admin").WithTags("Admin console");
         group.MapOverviewApi();
+        group.MapUsersApi();
+        group.MapRecommendationsApi();
+        group.MapRewardsApi();
         return group;
     }
 }

@@ -9,6 +9,11 @@ internal static class AdminQueries
     public static IServiceCollection AddAdminQueries(this IServiceCollection services)
     {
         services.AddSingleton<OverviewQuery>();
+        services.AddSingleton<Users.UserDirectoryQuery>();
+        services.AddSingleton<Users.UserActions>();
+        services.AddSingleton<Recommendations.RecommendationsQuery>();
+        services.AddSingleton<Rewards.RewardsQuery>();
+        services.AddSingleton<Policies.PolicyConsole>();
         return services;
     }
 }

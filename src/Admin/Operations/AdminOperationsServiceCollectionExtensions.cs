@@ -4,7 +4,7 @@ using OO.Admin.Sql;
 
 namespace OO.Admin.Operations;
 
-/// <summary>The services of the console's operations pages; the host adds <see cref="IAdminAudit"/> and <see cref="IQueryInterrupter"/>.</summary>
+/// <summary>The services of the console's operations pages; the host adds <see cref="IQueryInterrupter"/>; the audit is the console's <see cref="Data.IAdminAudit"/>.</summary>
 public static class AdminOperationsServiceCollectionExtensions
 {
     public static IServiceCollection AddAdminOperations(this IServiceCollection services)

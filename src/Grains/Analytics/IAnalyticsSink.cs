@@ -33,4 +33,9 @@ public interface IAnalyticsSink
     /// database answers, unless this process ends first: a caller that must be sure retries until it succeeds.
     /// </exception>
     Task EraseUserAsync(string userId, CancellationToken cancellationToken);
+
+    /// <summary>Keeps the console's directory of people; a sink that keeps no directory ignores it.</summary>
+    void UserDirectory(UserDirectoryChange change)
+    {
+    }
 }

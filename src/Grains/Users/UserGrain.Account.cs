@@ -40,6 +40,7 @@ public sealed partial class UserGrain
 
         await state.WriteStateAsync();
         LogCreated(logger, UserId);
+        analytics.UserDirectory(Analytics.UserDirectoryChange.Created(UserId, email, State.CreatedAt, State.Integrations));
 
         if (demoOptions.Value.Enabled)
         {
@@ -134,6 +135,7 @@ public sealed partial class UserGrain
         var promise = State.Outbox.Find(e => e.Kind == OutboxKind.EraseAnalytics);
         try
         {
+            analytics.UserDirectory(Analytics.UserDirectoryChange.Erased(UserId, time.GetUtcNow()));
             await analytics.EraseUserAsync(UserId, CancellationToken.None);
             if (promise is not null)
             {

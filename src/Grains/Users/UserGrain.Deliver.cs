@@ -47,6 +47,7 @@ public sealed partial class UserGrain
         }
 
         Push.Counters.TipPushes++;
+        analytics.UserDirectory(Analytics.UserDirectoryChange.PushSent(UserId, now));
         await push.WriteStateAsync();
 
         var devices = Push.Subscriptions.Where(s => s.NotBefore is not { } until || until <= now).Select(Data).ToList();

@@ -152,6 +152,7 @@ public sealed partial class UserGrain
             case OutboxKind.RevokeTokens when entry.ProtectedTokens is { } tokens:
                 return await Integration(entry.Provider).Revoke(tokens);
             case OutboxKind.EraseAnalytics:
+                analytics.UserDirectory(Analytics.UserDirectoryChange.Erased(UserId, time.GetUtcNow()));
                 await analytics.EraseUserAsync(UserId, CancellationToken.None);
                 return true;
             default:

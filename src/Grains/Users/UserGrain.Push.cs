@@ -133,6 +133,7 @@ public sealed partial class UserGrain : IRemindable
         {
             record.OpenedAt = time.GetUtcNow();
             Push.Counters.Opened++;
+            analytics.UserDirectory(UserDirectoryChange.PushOpened(UserId, record.OpenedAt.Value));
             await push.WriteStateAsync();
         }
 

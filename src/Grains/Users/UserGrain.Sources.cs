@@ -25,6 +25,7 @@ public sealed partial class UserGrain
         }
 
         await state.WriteStateAsync();
+        analytics.UserDirectory(Analytics.UserDirectoryChange.Disconnected(UserId, provider, time.GetUtcNow()));
         await Integration(provider).Disconnect();
         await ArmOutbox();
         return true;
@@ -43,6 +44,7 @@ public sealed partial class UserGrain
         State.IntegrationTokens[provider] = protectedTokens;
         State.Integrations.Add(provider);
         await state.WriteStateAsync();
+        analytics.UserDirectory(Analytics.UserDirectoryChange.Connected(UserId, provider, time.GetUtcNow()));
         await Integration(provider).Connect();
         return AuthorizationOutcome.Granted;
     }

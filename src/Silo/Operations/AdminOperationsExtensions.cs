@@ -2,13 +2,12 @@ using OO.Admin.Operations;
 
 namespace OO.Silo.Operations;
 
-/// <summary>Registers the console's operations pages (SQL, audit, events, data quality, health) with the silo's implementations.</summary>
+/// <summary>Registers the console's operations pages (SQL, audit, events, data quality, health) with the silo's implementations; after <c>AddOOAdmin</c>, whose audit it uses.</summary>
 public static class AdminOperationsExtensions
 {
     public static IServiceCollection AddOOAdminOperations(this IServiceCollection services)
     {
         services.AddAdminOperations();
-        services.AddSingleton<IAdminAudit, AnalyticsAdminAudit>();
         services.AddSingleton<IQueryInterrupter, SqliteQueryInterrupter>();
         return services;
     }

@@ -1,4 +1,4 @@
-using OO.Admin.Operations;
+using OO.Admin.Data;
 
 namespace OO.Tests.Operations;
 
