@@ -15,6 +15,7 @@ public static class AdminOperationsApi
         var group = app.MapGroup("/api/admin").WithTags("Admin console");
         group.MapSqlApi();
         group.MapAuditApi();
+        group.MapHealthApi();
         return group;
     }
 }

@@ -1,5 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using OO.Admin.Operations.Audit;
+using OO.Admin.Operations.Health;
+using OO.Admin.Operations.Integrations;
 using OO.Admin.Sql;
 
 namespace OO.Admin.Operations;
@@ -12,6 +14,10 @@ public static class AdminOperationsServiceCollectionExtensions
         services.AddOptions<SqlRunnerOptions>().BindConfiguration(SqlRunnerOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<SqlRunner>();
         services.AddSingleton<AuditQuery>();
+        services.AddSingleton<IntegrationSurvey>();
+        services.AddSingleton<MeterTally>();
+        services.AddHostedService(sp => sp.GetRequiredService<MeterTally>());
+        services.AddSingleton<HealthQuery>();
         return services;
     }
 }

@@ -1,4 +1,6 @@
 using OO.Admin.Operations;
+using OO.Admin.Operations.Health;
+using OO.Silo.Analytics;
 
 namespace OO.Silo.Operations;
 
@@ -9,6 +11,7 @@ public static class AdminOperationsExtensions
     {
         services.AddAdminOperations();
         services.AddSingleton<IQueryInterrupter, SqliteQueryInterrupter>();
+        services.AddSingleton<IAnalyticsQueue>(sp => sp.GetRequiredService<AnalyticsWriter>());
         return services;
     }
 }
