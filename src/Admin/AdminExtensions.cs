@@ -31,13 +31,17 @@ public static class AdminExtensions
     /// Maps the console's pages and API, every one of them behind the admin policy: a visitor who is not
     /// signed in is sent to sign in, a signed-in non-admin gets 403 and no data. Call after authorization.
     /// </summary>
-    public static WebApplication MapOOAdmin(this WebApplication app)
+    /// <param name="staticAssetsManifest">
+    /// The host's static web assets manifest (<c>{host}.staticwebassets.endpoints.json</c>), which serves Blazor's script;
+    /// a host run under another entry assembly (a test runner) names it here, as the default follows the application's name.
+    /// </param>
+    public static WebApplication MapOOAdmin(this WebApplication app, string? staticAssetsManifest = null)
     {
         // Blazor's forms carry an antiforgery token; the check runs after authentication, as it needs the user.
         app.UseAntiforgery();
         app.MapAdminAssets().RequireAuthorization(OOClaims.AdminPolicy);
         // Blazor's script (_framework/blazor.web.js) is a static web asset of the host; the consumer pages are not.
-        app.MapStaticAssets();
+        app.MapStaticAssets(staticAssetsManifest);
         app.MapRazorComponents<App>()
             .AddInteractiveServerRenderMode()
             .RequireAuthorization(OOClaims.AdminPolicy);

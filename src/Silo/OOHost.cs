@@ -88,7 +88,7 @@ public static class OOHost
         app.MapOOMetrics();
         app.MapHealthChecks("/readyz", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
         app.MapOOApi();
-        app.MapOOAdmin();
+        app.MapOOAdmin(Path.Combine(AppContext.BaseDirectory, "OO.Silo.staticwebassets.endpoints.json"));
         app.MapAdminOperationsApi().RequireAuthorization(OOClaims.AdminPolicy);
         app.MapOrleansDashboard("/dashboard").RequireAuthorization(OOClaims.AdminPolicy).WithOODashboardInputChecks();
         return app;
