@@ -16,6 +16,7 @@ public static class AdminOperationsApi
         group.MapSqlApi();
         group.MapAuditApi();
         group.MapHealthApi();
+        group.MapDataQualityApi();
         return group;
     }
 }

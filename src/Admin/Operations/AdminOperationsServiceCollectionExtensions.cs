@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using OO.Admin.Operations.Audit;
+using OO.Admin.Operations.DataQuality;
 using OO.Admin.Operations.Health;
 using OO.Admin.Operations.Integrations;
 using OO.Admin.Sql;
@@ -18,6 +19,7 @@ public static class AdminOperationsServiceCollectionExtensions
         services.AddSingleton<MeterTally>();
         services.AddHostedService(sp => sp.GetRequiredService<MeterTally>());
         services.AddSingleton<HealthQuery>();
+        services.AddSingleton<DataQualityQuery>();
         return services;
     }
 }
