@@ -12,7 +12,7 @@ public static class AdminConsoleApi
 {
     public static RouteGroupBuilder MapAdminConsoleApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/admin").WithTags("Admin console");
+        var group = app.MapGroup("/api/admin").WithTags("Admin");
         group.MapOverviewApi();
         group.MapUsersApi();
         group.MapRecommendationsApi();

@@ -31,6 +31,13 @@ public static partial class SecurityHeaders
         "default-src 'self'; script-src 'self'{0}; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; "
         + "font-src 'self' data:; worker-src 'self' blob:; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
+    // The operators' console (src/Admin) is the default policy with one change: Blazor needs <base href="/"> to
+    // resolve its script's and its circuit's addresses, so a base on this origin is allowed there, and only there.
+    private const string AdminContentSecurityPolicy =
+        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
+        + "font-src 'self'; manifest-src 'self'; worker-src 'self'; object-src 'none'; base-uri 'self'; "
+        + "form-action 'self'; frame-ancestors 'none'";
+
     private const string PermissionsPolicy =
         "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), payment=(), usb=()";
 
@@ -67,6 +74,11 @@ public static partial class SecurityHeaders
         if (path.StartsWithSegments("/dashboard"))
         {
             return DashboardContentSecurityPolicy;
+        }
+
+        if (path.StartsWithSegments("/admin"))
+        {
+            return AdminContentSecurityPolicy;
         }
 
         if (path.StartsWithSegments(ApiReference.Path))

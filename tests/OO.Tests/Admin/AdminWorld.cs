@@ -4,12 +4,29 @@ using OO.Testing;
 
 namespace OO.Tests.Admin;
 
-/// <summary>Writes analytics rows straight into a test host's tables, in the form each engine stores instants.</summary>
+/// <summary>
+/// Writes analytics rows straight into a test host's tables, in the form each engine stores instants. The tests
+/// tell their story around Tuesday 2026-03-10; every instant is moved by whole weeks (weekdays stay) so that day
+/// falls in the last week before today, inside the analytics retention that the writer sweeps.
+/// </summary>
 internal sealed class AdminWorld(IReadOnlyDictionary<string, string?> settings)
 {
+    private static readonly DateOnly StoryDay = new(2026, 3, 10);
+
+    private static readonly int ShiftDays =
+        (DateOnly.FromDateTime(DateTime.UtcNow).DayNumber - StoryDay.DayNumber - 1) / 7 * 7;
+
     private readonly bool _sqlite = settings.GetValueOrDefault("OO:Storage:Provider") != "postgres";
 
-    public static DateTimeOffset At(string text) => DateTimeOffset.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
+    /// <summary>The story's instant, moved to now.</summary>
+    public static DateTimeOffset At(string text) =>
+        DateTimeOffset.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal).AddDays(ShiftDays);
+
+    /// <summary>The story's day, moved to now.</summary>
+    public static DateOnly Day(string text) => DateOnly.ParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture).AddDays(ShiftDays);
+
+    /// <summary>The story's day, moved to now, as <c>yyyy-MM-dd</c>.</summary>
+    public static string DayText(string text) => Day(text).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     public Task UserAsync(string userId, string email, string created, params string[] sources) =>
         ExecuteAsync(

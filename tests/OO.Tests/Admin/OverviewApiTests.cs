@@ -45,7 +45,7 @@ public sealed class OverviewApiTests(PostgresServer postgres)
         await world.PushAsync("u2", "2026-03-03T09:00:00Z", "sent");
         await world.PushAsync("u2", "2026-03-11T09:00:00Z", "sent");
 
-        var report = (await admin.GetFromJsonAsync<OverviewReport>("/api/admin/overview?from=2026-03-01&to=2026-03-10"))!;
+        var report = (await admin.GetFromJsonAsync<OverviewReport>($"/api/admin/overview?from={AdminWorld.DayText("2026-03-01")}&to={AdminWorld.DayText("2026-03-10")}"))!;
 
         Assert.Equal((1L, 3L, 4L), (report.Dau, report.Wau, report.Mau));
         Assert.Equal(4, report.TipsServed);
@@ -56,9 +56,9 @@ public sealed class OverviewApiTests(PostgresServer postgres)
         Assert.Equal(new ActivationFunnel(SignedUp: 3, ConnectedSource: 2, FirstTip: 2, FirstDone: 1), report.Funnel);
         Assert.Equal((3L, 1L), (report.PushesSent, report.PushesOpened));
         Assert.Equal(10, report.Days.Count);
-        Assert.Equal(new OverviewDay(new DateOnly(2026, 3, 1), ActiveUsers: 1, TipsServed: 1, Done: 1, PushesSent: 0, PushesOpened: 0), report.Days[0]);
-        Assert.Equal(new OverviewDay(new DateOnly(2026, 3, 10), ActiveUsers: 1, TipsServed: 1, Done: 1, PushesSent: 2, PushesOpened: 1), report.Days[^1]);
-        Assert.Equal(new OverviewDay(new DateOnly(2026, 3, 6), ActiveUsers: 1, TipsServed: 1, Done: 0, PushesSent: 0, PushesOpened: 0), report.Days[5]);
+        Assert.Equal(new OverviewDay(AdminWorld.Day("2026-03-01"), ActiveUsers: 1, TipsServed: 1, Done: 1, PushesSent: 0, PushesOpened: 0), report.Days[0]);
+        Assert.Equal(new OverviewDay(AdminWorld.Day("2026-03-10"), ActiveUsers: 1, TipsServed: 1, Done: 1, PushesSent: 2, PushesOpened: 1), report.Days[^1]);
+        Assert.Equal(new OverviewDay(AdminWorld.Day("2026-03-06"), ActiveUsers: 1, TipsServed: 1, Done: 0, PushesSent: 0, PushesOpened: 0), report.Days[5]);
     }
 
     [Theory]
