@@ -12,7 +12,7 @@ public static class AdminOperationsApi
 {
     public static RouteGroupBuilder MapAdminOperationsApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/admin").WithTags("Admin console");
+        var group = app.MapGroup("/api/admin").WithTags("Admin");
         group.MapSqlApi();
         group.MapAuditApi();
         group.MapHealthApi();
