@@ -27,6 +27,12 @@ if ! cmp -s tools/k8s/package-lock.json tools/k8s/node_modules/.package-lock.jso
   cp tools/k8s/package-lock.json tools/k8s/node_modules/.package-lock.json.installed
 fi
 
+# The accessibility engine that tests/OO.Browser.Tests/Infrastructure/Accessibility.cs injects into each page, pinned the same way.
+if ! cmp -s tools/axe/package-lock.json tools/axe/node_modules/.package-lock.json.installed; then
+  npm ci --prefix tools/axe --no-audit --no-fund --loglevel=error
+  cp tools/axe/package-lock.json tools/axe/node_modules/.package-lock.json.installed
+fi
+
 results="$(pwd)/TestResults"
 rm -rf "$results"
 dotnet restore OO.sln --nologo -v quiet

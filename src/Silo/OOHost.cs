@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Configuration.Memory;
 using OO.Admin;
+using OO.Admin.Api;
 using OO.Ai;
 using OO.Api;
 using OO.Api.Auth;
@@ -13,6 +14,7 @@ using OO.Silo.Configuration;
 using OO.Silo.Events;
 using OO.Silo.Health;
 using OO.Silo.Hosting;
+using OO.Silo.Operations;
 using OO.Silo.Storage;
 using OO.Web;
 using Orleans.Dashboard;
@@ -58,6 +60,7 @@ public static class OOHost
         builder.Services.AddOOEvents();
         builder.Services.AddOOApi();
         builder.Services.AddOOAdmin<AdminDatabase, AdminAudit>();
+        builder.Services.AddOOAdminOperations();
         builder.Services.AddOOExternalSignIn(builder.Configuration);
         builder.Services.AddOOMetrics();
         builder.Services.AddHealthChecks().AddCheck<SiloReadinessCheck>("silo", tags: ["ready"]);
@@ -90,6 +93,7 @@ public static class OOHost
         app.MapHealthChecks("/readyz", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
         app.MapOOApi();
         app.MapOOAdmin(Path.Combine(AppContext.BaseDirectory, "OO.Silo.staticwebassets.endpoints.json"));
+        app.MapAdminOperationsApi().RequireAuthorization(OOClaims.AdminPolicy);
         app.MapOrleansDashboard("/dashboard").RequireAuthorization(OOClaims.AdminPolicy).WithOODashboardInputChecks();
         return app;
     }

@@ -28,7 +28,8 @@ public interface IAnalyticsSink
 
     /// <summary>
     /// Deletes every row about the user, including ones still queued (they are written first, then
-    /// deleted) and the user's dead letters. Idempotent: calling it again is safe.
+    /// deleted) and the user's dead letters. Audit rows are kept, with the user's id replaced by a random
+    /// pseudonym wherever it appears. Idempotent: calling it again is safe.
     /// </summary>
     /// <exception cref="TimeoutException">
     /// The database did not confirm within the deadline. The erasure stays queued and is applied when the

@@ -132,14 +132,15 @@ internal abstract record AnalyticsCommand
 
         public override void Describe(DbCommand sql, Func<DateTimeOffset, object> timestamp)
         {
-            sql.CommandText = """
+            sql.CommandText = $"""
                 DELETE FROM oo_served_tips WHERE user_id = @user;
                 DELETE FROM oo_rewards WHERE user_id = @user;
                 DELETE FROM oo_generations WHERE user_id = @user;
-                DELETE FROM oo_audit WHERE target = @user;
+                {AuditPseudonyms.Statements}
                 DELETE FROM oo_dead_letters WHERE user_id = @user;
                 """;
             Add(sql, "user", UserId);
+            AuditPseudonyms.Bind(sql);
         }
     }
 }
