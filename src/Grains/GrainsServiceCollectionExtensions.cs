@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using OO.GoogleCalendar;
 using OO.Grains.Integrations;
 using OO.Grains.Learning;
@@ -24,6 +25,7 @@ public static class GrainsServiceCollectionExtensions
         services.TryAddKeyedSingleton(GrainClock.ServiceKey, (sp, _) => sp.GetRequiredService<TimeProvider>());
         services.AddOptions<TipOptions>().BindConfiguration(TipOptions.Section).ValidateOnStart();
         services.AddOptions<RewardOptions>().BindConfiguration(RewardOptions.Section).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<RewardOptions>, RewardOptionsValidator>());
         services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.Section).ValidateOnStart();
         services.AddOptions<LearningOptions>().BindConfiguration(LearningOptions.Section)
             .Validate(options => options.IsValid(), $"OO:Learning names an unknown policy, has invalid tuning or LoggedCandidates below 1; known policies: {string.Join(", ", PolicyFactory.Names)}.")

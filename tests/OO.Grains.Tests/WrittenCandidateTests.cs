@@ -178,6 +178,80 @@ public sealed class WrittenCandidateTests(CandidatesCluster cluster) : IClassFix
         Assert.Equal((advice.Content, TipKind.Advice), ((await user.GetTip())?.Content, (await user.GetTip())?.Kind));
     }
 
+    [Fact]
+    public async Task A_full_cache_never_trims_the_candidate_on_screen_so_a_reaction_to_it_still_finds_it()
+    {
+        var (user, title, advice) = await UserWithAdviceAsync();
+        await AdviceTipAsync(user, title);
+        var added = $"Plan the offsite {Guid.NewGuid():N}";
+        // More than the cache keeps (3 × MaxCandidates = 9) beside the advice, which is the oldest.
+        var many = Enumerable.Range(0, 10).Select(i => ScriptedGenerator.Candidate($"Fresh advice {i} {Guid.NewGuid():N}", TipKind.Advice)).ToArray();
+        cluster.Generator.AnswerAbout(added, "test-model", "p1", many);
+        await ApplyAsync(user, [Task("t1", title), Task("t2", added)]);
+        cluster.Clock.Advance(TimeSpan.FromHours(6));
+
+        cluster.Generator.Hold();
+        Tip shown;
+        try
+        {
+            // Starts the second generation and serves again (the first tip has expired); the advice comes on screen.
+            shown = await cluster.NextTipAsync(user);
+            if (shown.Content == added)
+            {
+                await Dismiss(user, shown);
+                shown = await cluster.NextTipAsync(user);
+            }
+
+            Assert.Equal(advice.Content, shown.Content);
+        }
+        finally
+        {
+            cluster.Generator.Release();
+        }
+
+        await cluster.Until(() => cluster.Analytics.Generations.Count(g => g.UserId == user.GetPrimaryKeyString()) == 2, "the second generation");
+        var cached = (await user.GetAdminView())!.Candidates!;
+        Assert.Equal(9, cached.Count);
+        Assert.Contains(advice.Content, cached.Select(c => c.Content));
+        Assert.Equal(shown.TipId, (await user.GetTip())?.TipId);
+        await user.React(shown.TipId, Reaction.Snooze, dwellMs: null);
+        Assert.NotNull(Assert.Single((await user.GetAdminView())!.Candidates!, c => c.Content == advice.Content).HiddenUntil);
+    }
+
+    [Fact]
+    public async Task A_calendar_reminder_is_never_sent_to_the_generator()
+    {
+        var title = $"Book the train {Guid.NewGuid():N}";
+        var meeting = $"Merger talks with Initech {Guid.NewGuid():N}";
+        var (user, _, _) = await cluster.NewSyncedUserAsync(a => a.SetTasks(Task("t1", title)));
+        await cluster.NextTipAsync(user);
+        await cluster.Until(() => cluster.Analytics.Generations.Any(g => g.UserId == user.GetPrimaryKeyString()), "the first generation");
+        var start = cluster.Clock.GetUtcNow() + TimeSpan.FromHours(7);
+        var added = $"Pack a bag {Guid.NewGuid():N}";
+        await ApplyAsync(
+            user, [Task("t1", title), Task("t2", added)], new CalendarEntry("merger", start, start.AddHours(1), Busy: true, AllDay: false, ReminderTitle: meeting));
+
+        // Within the reminder's lead but not the generation interval: the reminder joins the candidates.
+        cluster.Clock.Advance(TimeSpan.FromHours(5.5));
+        await user.GetTip();
+        Assert.Contains((await user.GetAdminView())!.Candidates!, c => c.Content.Contains(meeting, StringComparison.Ordinal));
+        // Past the interval, with another set of tasks: the next generation is asked while the reminder is live.
+        cluster.Clock.Advance(TimeSpan.FromHours(0.5));
+        await user.GetTip();
+        await cluster.Until(() => cluster.Generator.AskedAbout(added).Count == 1, "the second generation");
+
+        var (_, context) = Assert.Single(cluster.Generator.AskedAbout(added));
+        Assert.Contains(added, context.Tasks.Select(t => t.Title));
+        Assert.DoesNotContain(meeting, JsonSerializer.Serialize(context), StringComparison.Ordinal);
+    }
+
+    /// <summary>Gives the user's scripted source these tasks and events, in a snapshot no later sync overrides.</summary>
+    private async Task ApplyAsync(IUserGrain user, SourceTask[] tasks, params CalendarEntry[] entries)
+    {
+        cluster.Source.Account(user.GetPrimaryKeyString()).SetTasks(tasks);
+        await user.ApplySnapshot(new TaskSnapshot(ScriptedTaskSource.ProviderName, long.MaxValue / 2, cluster.Clock.GetUtcNow(), tasks) { Entries = entries });
+    }
+
     /// <summary>A user with one task, whose first tip (the task) started a generation that wrote one advice.</summary>
     private async Task<(IUserGrain User, string Title, TipCandidate Advice)> UserWithAdviceAsync()
     {

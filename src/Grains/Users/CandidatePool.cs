@@ -47,6 +47,34 @@ public static class CandidatePool
             .ThenBy(w => w.Candidate.SourceRef, StringComparer.Ordinal)
             .ToList();
 
+    /// <summary>True for a reminder written from a calendar event: its text holds the event's title, which stays on this host.</summary>
+    public static bool IsCalendarReminder(WrittenCandidate written) =>
+        written.Candidate.Source == RulesSource && written.Candidate.PromptVersion == CalendarReminders.PromptVersion;
+
+    /// <summary>
+    /// Trims <paramref name="written"/> to at most <paramref name="keep"/>: expired ones go first, then those put off by
+    /// "Not now", then the oldest. The candidate on screen (<paramref name="shown"/>, so a reaction to it still finds
+    /// it) and calendar reminders (each due within hours) are never trimmed, so the list may stay longer than
+    /// <paramref name="keep"/> when they alone exceed it.
+    /// </summary>
+    public static void Trim(List<WrittenCandidate> written, int keep, (string Source, string SourceRef)? shown, DateTimeOffset now)
+    {
+        written.RemoveAll(w => w.ExpiresAt <= now);
+        var excess = written.Count - keep;
+        if (excess <= 0)
+        {
+            return;
+        }
+
+        var dropped = written
+            .Where(w => !IsCalendarReminder(w) && !(shown is { } s && w.Candidate.Source == s.Source && w.Candidate.SourceRef == s.SourceRef))
+            .OrderBy(w => w.HiddenUntil > now ? 0 : 1)
+            .ThenBy(w => w.CreatedAt)
+            .Take(excess)
+            .ToHashSet(ReferenceEqualityComparer.Instance);
+        written.RemoveAll(dropped.Contains);
+    }
+
     /// <summary>A written candidate in the shape the pool serves: a task of its source with its text, written when it was.</summary>
     public static (string Source, SourceTask Task) AsPoolEntry(WrittenCandidate written) =>
         (written.Candidate.Source, new SourceTask(written.Candidate.SourceRef, written.Candidate.Content, Priority: 1, DueDate: null, DueAt: null, written.CreatedAt, written.Meaning));

@@ -21,14 +21,14 @@ namespace OO.Grains.Users;
 /// </summary>
 public sealed partial class UserGrain : IUserCandidates
 {
-    /// <summary>True while a generation this activation started has not come back.</summary>
-    private bool _generating;
+    /// <summary>When the generation this activation started and is still waiting for was asked; null when none is in flight.</summary>
+    private DateTimeOffset? _generatingAskedAt;
 
     /// <summary>Starts a generation in the background when one is due; returns at once either way.</summary>
     private void GenerateIfDue(DateTimeOffset now)
     {
         var options = _aiOptions;
-        if (options.Engine == GeneratorEngine.None || _generating || !Exists || Syncing()
+        if (options.Engine == GeneratorEngine.None || _generatingAskedAt is not null || !Exists || Syncing()
             || State.GeneratedAt is { } at && now - at < options.MinInterval)
         {
             return;
@@ -46,18 +46,24 @@ public sealed partial class UserGrain : IUserCandidates
             return;
         }
 
+        // Calendar reminders are not sent: they hold event titles, and calendar data stays on this host.
+        var existing = LiveCandidates(now).Where(c => !CandidatePool.IsCalendarReminder(c)).Select(c => c.Candidate.Content);
         var context = TipContextAssembler.Assemble(
-            tasks, State.Served, learning.State.Profile, LiveCandidates(now).Select(c => c.Candidate.Content), now, TimeZone(),
-            options.ContextTasks, options.MaxCandidates);
+            tasks, State.Served, learning.State.Profile, existing, now, TimeZone(), options.ContextTasks, options.MaxCandidates);
         // Counted as asked now, in memory; persisted with the answer (or with whatever this grain writes first).
         State.GeneratedAt = now;
         State.GeneratedForTasks = fingerprint;
         State.GeneratedAtReactions = reactions;
-        _generating = true;
+        _generatingAskedAt = now;
         _ = GenerateDetached(context, now);
     }
 
-    /// <summary>Runs outside any turn: asks the generator and hands the answer back as a call on this grain.</summary>
+    /// <summary>
+    /// Asks the generator and hands the answer back as a call on this grain. Started from a turn without being awaited,
+    /// so it holds no turn: its continuations run on this activation's scheduler, one at a time with the grain's own
+    /// work but interleaved with other turns at their awaits. It therefore touches no state but the in-flight marker,
+    /// and clears that only while it still names this generation (a later one may have started meanwhile).
+    /// </summary>
     private async Task GenerateDetached(TipContext context, DateTimeOffset askedAt)
     {
         GenerationResult result;
@@ -79,7 +85,11 @@ public sealed partial class UserGrain : IUserCandidates
         }
         catch (Exception e)
         {
-            _generating = false;
+            if (_generatingAskedAt == askedAt)
+            {
+                _generatingAskedAt = null;
+            }
+
             LogGenerationFailed(logger, e, UserId);
         }
     }
@@ -112,7 +122,12 @@ public sealed partial class UserGrain : IUserCandidates
 
     async Task IUserCandidates.AcceptGenerated(GenerationResult result, DateTimeOffset askedAt, IReadOnlyList<ulong> meanings)
     {
-        _generating = false;
+        if (_generatingAskedAt == askedAt)
+        {
+            // An answer to another activation's question leaves this one's generation in flight.
+            _generatingAskedAt = null;
+        }
+
         if (!Exists)
         {
             // Deleted meanwhile: its rows are erased, and this one must not come after the erasure.
@@ -145,11 +160,7 @@ public sealed partial class UserGrain : IUserCandidates
             });
         }
 
-        var keep = _aiOptions.MaxCandidates * 3;
-        if (State.Candidates.Count > keep)
-        {
-            State.Candidates.RemoveRange(0, State.Candidates.Count - keep);
-        }
+        CandidatePool.Trim(State.Candidates, _aiOptions.MaxCandidates * 3, ShownCandidate(), now);
 
         if (State.GeneratedAt is not { } at || at < askedAt)
         {
@@ -172,6 +183,10 @@ public sealed partial class UserGrain : IUserCandidates
         var openTasks = State.Sources.SelectMany(s => s.Value.Tasks.Select(t => Key(s.Key, t.SourceRef))).ToHashSet(StringComparer.Ordinal);
         return CandidatePool.Live(State.Candidates, openTasks, now);
     }
+
+    /// <summary>The written candidate of the current tip (last served, not yet answered), or null when it is a task or answered.</summary>
+    private (string Source, string SourceRef)? ShownCandidate() =>
+        State.Served is [.., { HasOutcome: false } last] && CandidatePool.IsWritten(last.Tip.Source) ? (last.Tip.Source, last.Tip.SourceRef) : null;
 
     /// <summary>The open tasks with the model's expected reward for each now: what decides which titles the generator sees.</summary>
     private List<(string Key, SourceTask Task, double Score)> ScoredOpenTasks(DateTimeOffset now)
