@@ -2,6 +2,10 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using OO.Admin.Data;
 using OO.Browser.Tests.Infrastructure;
+using OO.Grains.Interfaces.Ai;
+using OO.Grains.Interfaces.Events;
+using OO.Grains.Interfaces.Tips;
+using OO.Grains.Users;
 using static Microsoft.Playwright.Assertions;
 
 namespace OO.Browser.Tests;
@@ -89,6 +93,36 @@ public sealed class AdminConsoleTests(AdminConsoleTests.WithAdmin fixture) : ICl
     }
 
     [Fact]
+    public async Task The_user_page_shows_a_written_candidate_and_replays_an_event_once_confirmed_and_audited()
+    {
+        var person = await fixture.NewPageAsync();
+        await Person.DevSignInAsync(person, Person.NewEmail());
+        var userId = (await Person.SignedInMeAsync(person)).GetProperty("userId").GetString()!;
+        var advice = new TipCandidate("Block half an hour for the hardest task before lunch", TipKind.Advice, "ai", Guid.NewGuid().ToString("N"), "test-model", "advice-v1", 0.7);
+        // As the generator's answer comes back to the user's grain.
+        await fixture.Host.Grains.GetGrain<IUserCandidates>(userId).AcceptGenerated(
+            new GenerationResult(GenerationOutcome.Generated, [advice], [null], "test-model", "advice-v1", 1, new Dictionary<string, int>(), 500, 300, 60, "0123abcd", 640),
+            DateTimeOffset.UtcNow, [0UL]);
+        var synced = await StoredEventAsync(userId, EventSubjects.TaskSynced);
+        var page = await fixture.NewPageAsync();
+        await page.SetViewportSizeAsync(1280, 900);
+        await Person.DevSignInAsync(page, WithAdmin.Email);
+        var problems = new PageProblems(page);
+
+        await page.GotoAsync($"/admin/users/{userId}");
+        await Expect(page.GetByRole(AriaRole.Row, new() { Name = advice.Content })).ToContainTextAsync("test-model / advice-v1");
+        await Expect(page.GetByRole(AriaRole.Row, new() { Name = EventSubjects.TaskSynced }).First).ToBeVisibleAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = $"Replay event {synced.Id}", Exact = true }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = $"Replay event {synced.Id}?" })).ToBeVisibleAsync();
+        Assert.DoesNotContain("event.replay", await AuditActionsAsync(userId));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Yes, replay it" }).ClickAsync();
+
+        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("demo snapshot version");
+        Assert.Equal(["event.replay"], await AuditActionsAsync(userId));
+        Assert.Empty(problems.All);
+    }
+
+    [Fact]
     public async Task Someone_who_is_not_an_administrator_gets_403_and_a_stranger_the_sign_in_page()
     {
         var person = await fixture.NewPageAsync();
@@ -127,6 +161,23 @@ public sealed class AdminConsoleTests(AdminConsoleTests.WithAdmin fixture) : ICl
         }
 
         return (userId, content.Trim());
+    }
+
+    /// <summary>The user's newest stored event of <paramref name="subject"/>, once the event writer has stored it.</summary>
+    private async Task<OOEvent> StoredEventAsync(string userId, string subject)
+    {
+        var log = fixture.Host.Services.GetRequiredService<IEventLog>();
+        var deadline = DateTimeOffset.UtcNow.AddSeconds(15);
+        while (true)
+        {
+            var found = await log.QueryAsync(new EventFilter(SubjectPrefix: subject, UserId: userId, Limit: 1), CancellationToken.None);
+            if (found.Count == 1 || DateTimeOffset.UtcNow > deadline)
+            {
+                return Assert.Single(found);
+            }
+
+            await Task.Delay(100);
+        }
     }
 
     private async Task<long> AuditCountAsync(string userId) => (await AuditActionsAsync(userId)).Count;

@@ -14,7 +14,7 @@ internal static class RewardsApi
             .WithName("getAdminRewards")
             .WithSummary("Get reactions and rewards by slice")
             .WithDescription("Reactions by UTC day, and the tips served in the range with their done rate and mean reward by policy, source, "
-                + "hour of day, weekday, signup-week cohort (and model and prompt version when logged). `from`/`to` as for the overview.")
+                + "kind, task priority, model, prompt version, hour of day, weekday and signup-week cohort. `from`/`to` as for the overview.")
             .ProducesValidationProblem();
 
     private static async Task<Results<Ok<RewardsReport>, ValidationProblem>> GetRewards(

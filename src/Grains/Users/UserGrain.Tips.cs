@@ -103,7 +103,7 @@ public sealed partial class UserGrain
         await state.WriteStateAsync();
         analytics.Served(new ServedTipRecord(
             tip.TipId, UserId, now, decision.Policy, source, task.SourceRef, decision.Propensity, decision.LatencyMicroseconds, decision.DecisionJson,
-            tip.Model, tip.PromptVersion));
+            tip.Model, tip.PromptVersion, tip.Kind, written is null ? task.Priority : null));
         LogServed(logger, UserId, tip.TipId, decision.Policy, decision.LatencyMicroseconds);
         PublishServed(tip, viaPush);
         return tip;
@@ -227,7 +227,7 @@ public sealed partial class UserGrain
         {
             var tip = served.Tip;
             var decision = TipChooser.RebuiltDecisionLog(Key(tip.Source, tip.SourceRef), served.Features, served.Score, tip.Propensity, tip.Policy);
-            analytics.Served(new ServedTipRecord(tip.TipId, UserId, tip.ServedAt, tip.Policy, tip.Source, tip.SourceRef, tip.Propensity, 0, decision, tip.Model, tip.PromptVersion));
+            analytics.Served(new ServedTipRecord(tip.TipId, UserId, tip.ServedAt, tip.Policy, tip.Source, tip.SourceRef, tip.Propensity, 0, decision, tip.Model, tip.PromptVersion, tip.Kind));
             if (served.Reward is { } reward)
             {
                 var reaction = served.Reaction is { } r ? Name(r) : CompletedInSourceReaction;

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Text.Json;
 using OO.Grains.Analytics;
+using OO.Grains.Interfaces.Tips;
 
 namespace OO.Silo.Analytics;
 
@@ -76,11 +77,13 @@ internal abstract record AnalyticsCommand
 
         public string Table => "oo_served_tips";
 
-        public string Columns => "tip_id, user_id, served_at, policy, source, source_ref, propensity, latency_us, decision_json, model, prompt_version";
+        public string Columns => "tip_id, user_id, served_at, policy, source, source_ref, propensity, latency_us, decision_json, model, prompt_version, kind, priority";
 
         public object?[] Values(Func<DateTimeOffset, object> timestamp) =>
             [Record.TipId, Record.UserId, timestamp(Record.ServedAt), Record.Policy, Record.Source, Record.SourceRef, Record.Propensity,
-             Record.LatencyMicroseconds, Record.DecisionJson, Record.Model, Record.PromptVersion];
+             Record.LatencyMicroseconds, Record.DecisionJson, Record.Model, Record.PromptVersion, KindName(Record.Kind), Record.Priority];
+
+        private static string? KindName(TipKind? kind) => kind?.ToString().ToLowerInvariant();
 
         public override void Describe(DbCommand sql, Func<DateTimeOffset, object> timestamp) => DescribeRows(sql, [this], timestamp);
     }

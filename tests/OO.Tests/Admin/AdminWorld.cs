@@ -48,6 +48,13 @@ internal sealed class AdminWorld(IReadOnlyDictionary<string, string?> settings)
         }
     }
 
+    /// <summary>Sets what a seeded tip was: its kind, its task's priority, and the model and prompt version that wrote it.</summary>
+    public Task VariantAsync(string tipId, string? kind, int? priority, string? model = null, string? promptVersion = null) =>
+        ExecuteAsync(
+            "UPDATE oo_served_tips SET kind = @k, priority = @p, model = @m, prompt_version = @v WHERE tip_id = @a",
+            [("a", tipId), ("k", (object?)kind ?? DBNull.Value), ("p", (object?)priority ?? DBNull.Value), ("m", (object?)model ?? DBNull.Value),
+             ("v", (object?)promptVersion ?? DBNull.Value)]);
+
     public Task PushAsync(string userId, string at, string outcome) =>
         ExecuteAsync("INSERT INTO oo_push_log (user_id, at, outcome) VALUES (@a, @b, @c)", [("a", userId), ("b", Instant(at)), ("c", outcome)]);
 

@@ -4,12 +4,9 @@ using OO.Admin.Data.Overview;
 
 namespace OO.Admin.Data.Rewards;
 
-/// <summary>Reads <see cref="RewardsReport"/>: which policy, source, time and cohort work best.</summary>
+/// <summary>Reads <see cref="RewardsReport"/>: which policy, source, kind, priority, model, prompt, time and cohort work best.</summary>
 public sealed class RewardsQuery(IAdminDatabase database)
 {
-    // Columns another migration adds to oo_served_tips for AI tips: sliced by only when present.
-    private static readonly string[] OptionalColumns = ["model", "prompt_version"];
-
     public async Task<RewardsReport> ReadAsync(DateRange range, CancellationToken cancellationToken)
     {
         var sql = new AdminSql(database.Engine);
@@ -21,9 +18,11 @@ public sealed class RewardsQuery(IAdminDatabase database)
             ("hour", sql.Hour("s.served_at")),
             ("weekday", sql.Weekday("s.served_at")),
             ("cohort", sql.WeekStart("u.created_at")),
+            ("kind", "s.kind"),
+            ("priority", "s.priority"),
+            ("model", "s.model"),
+            ("prompt_version", "s.prompt_version"),
         };
-        var columns = await ServedColumnsAsync(connection, cancellationToken);
-        dimensions.AddRange(OptionalColumns.Where(columns.Contains).Select(c => (c, $"s.{c}")));
 
         var slices = new SortedDictionary<string, IReadOnlyList<RewardSlice>>(StringComparer.Ordinal);
         foreach (var (name, expression) in dimensions)
@@ -32,14 +31,6 @@ public sealed class RewardsQuery(IAdminDatabase database)
         }
 
         return new RewardsReport(range.From, range.To, await DaysAsync(connection, sql, range, cancellationToken), slices);
-    }
-
-    private static async Task<HashSet<string>> ServedColumnsAsync(DbConnection connection, CancellationToken cancellationToken)
-    {
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT * FROM oo_served_tips WHERE 1 = 0";
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        return Enumerable.Range(0, reader.FieldCount).Select(reader.GetName).ToHashSet(StringComparer.OrdinalIgnoreCase);
     }
 
     private static async Task<IReadOnlyList<RewardSlice>> SliceAsync(
