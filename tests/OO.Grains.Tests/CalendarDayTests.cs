@@ -76,6 +76,26 @@ public sealed class CalendarDayTests(GrainsCluster cluster) : IClassFixture<Grai
     }
 
     [Fact]
+    public async Task Disconnecting_the_calendar_takes_its_reminders_away_at_once()
+    {
+        MoveToNextDayAt(9);
+        var user = await PushUserAsync();
+        var review = Midnight(cluster.Clock.GetUtcNow()).AddHours(10);
+        await ApplyEntriesAsync(user, new CalendarEntry("review", review, review.AddHours(1), Busy: true, AllDay: false, ReminderTitle: "Salary talk"));
+        await user.GetTip();
+        Assert.Single((await user.GetAdminView())!.Candidates ?? [], c => c.PromptVersion == "calendar-1");
+
+        Assert.True(await user.Disconnect(ScriptedTaskSource.ProviderName));
+
+        Assert.DoesNotContain((await user.GetAdminView())!.Candidates ?? [], c => c.PromptVersion == "calendar-1");
+        var tip = await user.GetTip();
+        Assert.DoesNotContain("Salary talk", tip?.Content ?? "", StringComparison.Ordinal);
+        // Still gone after the grain comes back from storage.
+        await cluster.Cluster.DeactivateAsync(user);
+        Assert.DoesNotContain((await user.GetAdminView())!.Candidates ?? [], c => c.PromptVersion == "calendar-1");
+    }
+
+    [Fact]
     public async Task The_free_slot_before_the_next_meeting_reaches_the_explainability_log()
     {
         MoveToNextDayAt(11);

@@ -75,6 +75,46 @@ public sealed class GoogleCalendarTests
     }
 
     [Fact]
+    public async Task A_refused_sync_token_brings_a_full_resync()
+    {
+        await using var env = await CalendarEnvironment.StartAsync();
+        var now = DateTimeOffset.UtcNow;
+        env.StandIn.AddEvent("Planning", now.AddHours(2), TimeSpan.FromHours(1), attendees: 3);
+        var client = await env.SignInAsync();
+        await env.ConnectAsync(client);
+        await env.EntriesAsync(client, e => e.Count == 1, "the planning");
+        await env.EntriesAsync(client, _ => env.StandIn.EventQueries.Any(q => q.Contains("syncToken=", StringComparison.Ordinal)), "an incremental sync");
+
+        env.StandIn.RejectSyncTokens();
+        env.StandIn.AddEvent("Retro", now.AddHours(4), TimeSpan.FromHours(1), description: "What went well");
+
+        var entries = await env.EntriesAsync(client, e => e.Count == 2, "the retro after a full re-sync");
+        Assert.True(env.StandIn.RejectedSyncTokens >= 1);
+        Assert.Contains("Retro", entries.Select(e => e.ReminderTitle));
+        Assert.Null((await CalendarEnvironment.CalendarAsync(client))!.LastError);
+    }
+
+    [Fact]
+    public async Task Connecting_another_google_account_drops_the_first_accounts_events()
+    {
+        await using var env = await CalendarEnvironment.StartAsync();
+        var now = DateTimeOffset.UtcNow;
+        env.StandIn.AddEvent("Salary talk", now.AddHours(2), TimeSpan.FromHours(1), attendees: 2);
+        var client = await env.SignInAsync();
+        await env.ConnectAsync(client);
+        await env.EntriesAsync(client, e => e.Count == 1, "the first account's event");
+        await env.EntriesAsync(client, _ => env.StandIn.EventQueries.Any(q => q.Contains("syncToken=", StringComparison.Ordinal)), "an incremental sync");
+
+        env.StandIn.SwitchAccount("someone-else@example.test");
+        env.StandIn.AddEvent("Team lunch", now.AddHours(3), TimeSpan.FromHours(1), attendees: 4);
+        await env.ConnectAsync(client);
+
+        // Only the second account's event: the first account's sync token would have kept the first's events.
+        var entries = await env.EntriesAsync(client, e => e.Count == 1 && e[0].ReminderTitle == "Team lunch", "only the second account's event");
+        Assert.Equal("Team lunch", Assert.Single(entries).ReminderTitle);
+    }
+
+    [Fact]
     public async Task Calendar_syncs_and_failures_are_events_with_counts_and_reasons_but_no_titles()
     {
         await using var env = await CalendarEnvironment.StartAsync();
@@ -128,5 +168,26 @@ public sealed class GoogleCalendarTests
             "the rate limit in the status");
         Assert.Contains("slow down", status.LastError, StringComparison.Ordinal);
         Assert.Equal("connected", status.Status);
+    }
+
+    [Theory]
+    [InlineData("<html>Service temporarily unavailable</html>")]
+    [InlineData("[]")]
+    [InlineData("""{"authorization_endpoint":"http://accounts.example.test/auth","token_endpoint":"http://accounts.example.test/token","revocation_endpoint":"http://accounts.example.test/revoke"}""")]
+    public async Task A_broken_or_plain_http_discovery_document_makes_the_connect_page_say_not_offered_until_it_is_mended(string document)
+    {
+        await using var env = await CalendarEnvironment.StartAsync();
+        var client = await env.SignInAsync();
+        env.StandIn.DiscoveryDocument = document;
+
+        var connect = await client.GetAsync($"/api/integrations/{CalendarEnvironment.Provider}/connect");
+
+        Assert.Equal(HttpStatusCode.NotFound, connect.StatusCode);
+        Assert.Equal("application/problem+json", connect.Content.Headers.ContentType?.MediaType);
+        Assert.Empty(env.StandIn.AuthorizeQueries);
+
+        // Not kept as broken: the mended document is read again, and connecting goes through.
+        env.StandIn.DiscoveryDocument = null;
+        await env.ConnectAsync(client);
     }
 }

@@ -27,13 +27,31 @@ public sealed class GoogleOAuthClient(IHttpClientFactory httpClientFactory, IOpt
         using var request = new HttpRequestMessage(HttpMethod.Get, $"{authority}/.well-known/openid-configuration");
         using var client = httpClientFactory.CreateClient(GoogleHttp.ClientName);
         using var response = await GoogleHttp.SendAsync(client, request, "read the discovery document", time, cancellationToken).ConfigureAwait(false);
-        using var document = JsonDocument.Parse(await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false));
-        var endpoints = new GoogleEndpoints(
-            Endpoint(document.RootElement, "authorization_endpoint"),
-            Endpoint(document.RootElement, "token_endpoint"),
-            Endpoint(document.RootElement, "revocation_endpoint"));
-        (_endpoints, _endpointsAuthority) = (endpoints, authority);
-        return endpoints;
+        var body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(body);
+        }
+        catch (JsonException e)
+        {
+            throw new GoogleCalendarException(GoogleCalendarFault.Unavailable, "The discovery document is not JSON.", innerException: e);
+        }
+
+        using (document)
+        {
+            if (document.RootElement.ValueKind != JsonValueKind.Object)
+            {
+                throw new GoogleCalendarException(GoogleCalendarFault.Unavailable, "The discovery document is not a JSON object.");
+            }
+
+            var endpoints = new GoogleEndpoints(
+                Endpoint(document.RootElement, "authorization_endpoint"),
+                Endpoint(document.RootElement, "token_endpoint"),
+                Endpoint(document.RootElement, "revocation_endpoint"));
+            (_endpoints, _endpointsAuthority) = (endpoints, authority);
+            return endpoints;
+        }
     }
 
     /// <summary>
@@ -128,10 +146,24 @@ public sealed class GoogleOAuthClient(IHttpClientFactory httpClientFactory, IOpt
         }
     }
 
-    private static Uri Endpoint(JsonElement root, string name) =>
-        root.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String && Uri.TryCreate(value.GetString(), UriKind.Absolute, out var uri)
+    /// <summary>
+    /// One endpoint of the discovery document. Codes, tokens and the client secret go there, so only over https;
+    /// plain http only to a loopback host (a stand-in on this machine).
+    /// </summary>
+    private static Uri Endpoint(JsonElement root, string name)
+    {
+        if (!root.TryGetProperty(name, out var value) || value.ValueKind != JsonValueKind.String
+            || !Uri.TryCreate(value.GetString(), UriKind.Absolute, out var uri))
+        {
+            throw new GoogleCalendarException(GoogleCalendarFault.Unavailable, string.Create(CultureInfo.InvariantCulture, $"The discovery document names no {name}."));
+        }
+
+        return uri.Scheme == Uri.UriSchemeHttps || (uri.Scheme == Uri.UriSchemeHttp && uri.IsLoopback)
             ? uri
-            : throw new GoogleCalendarException(GoogleCalendarFault.Unavailable, string.Create(CultureInfo.InvariantCulture, $"The discovery document names no {name}."));
+            : throw new GoogleCalendarException(
+                GoogleCalendarFault.Unavailable,
+                string.Create(CultureInfo.InvariantCulture, $"The discovery document's {name} is not an https address; oO sends no codes or tokens there."));
+    }
 
     private GoogleCalendarOptions RequireConfigured()
     {

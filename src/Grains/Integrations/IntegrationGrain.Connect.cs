@@ -147,6 +147,9 @@ public sealed partial class IntegrationGrain
             await GrainFactory.GetGrain<ISourceAccountGrain>($"{Provider}:{account.Id}").Link(UserId);
             State.AccountId = account.Id;
             State.TimeZone = account.TimeZone;
+            // A new grant starts its sync afresh: a cursor and events kept from before may belong to another account.
+            State.Cursor = null;
+            State.Entries = [];
             await state.WriteStateAsync();
             _tokens = tokens;
             LogAuthorized(logger, this.GetPrimaryKeyString());

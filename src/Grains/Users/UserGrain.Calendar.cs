@@ -55,16 +55,19 @@ public sealed partial class UserGrain : IUserCalendar
         }
 
         var zone = TimeZone();
-        foreach (var entry in CalendarReminders.Due(CalendarEntries(), now))
+        foreach (var (provider, source) in State.Sources)
         {
-            var sourceRef = CalendarReminders.Ref(entry);
-            if (State.Candidates.Any(c => c.Candidate.SourceRef == sourceRef)
-                || State.Served.Any(s => s.Tip.SourceRef == sourceRef && s.HasOutcome))
+            foreach (var entry in CalendarReminders.Due(source.Entries, now))
             {
-                continue;
-            }
+                var sourceRef = CalendarReminders.Ref(provider, entry);
+                if (State.Candidates.Any(c => c.Candidate.SourceRef == sourceRef)
+                    || State.Served.Any(s => s.Tip.SourceRef == sourceRef && s.HasOutcome))
+                {
+                    continue;
+                }
 
-            State.Candidates.Add(CalendarReminders.Candidate(entry, zone, now));
+                State.Candidates.Add(CalendarReminders.Candidate(provider, entry, zone, now));
+            }
         }
     }
 }

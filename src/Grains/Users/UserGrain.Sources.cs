@@ -19,6 +19,8 @@ public sealed partial class UserGrain
 
         // Forgotten here and promised to the provider in one write; the revoke itself may take its time.
         State.Sources.Remove(provider);
+        // Its reminders carry event titles: they go with the calendar, not when the event starts.
+        State.Candidates.RemoveAll(c => CalendarReminders.IsFrom(c, provider));
         if (State.IntegrationTokens.Remove(provider, out var tokens))
         {
             PromiseRevoke(provider, tokens);

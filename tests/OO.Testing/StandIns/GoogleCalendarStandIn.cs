@@ -21,6 +21,8 @@ public sealed class GoogleCalendarStandIn : IAsyncDisposable
 {
     private readonly Lock _gate = new();
     private readonly List<StandInEvent> _events = [];
+    private int _eventIds;
+    private long _rejectedBelow;
     private readonly Dictionary<string, long> _cancelledInstances = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _codes = new(StringComparer.Ordinal);
     private readonly Dictionary<string, DateTimeOffset> _accessTokens = new(StringComparer.Ordinal);
@@ -59,6 +61,9 @@ public sealed class GoogleCalendarStandIn : IAsyncDisposable
     /// <summary>How long an access token lives. Default: 1 hour.</summary>
     public TimeSpan AccessTokenLifetime { get; set; } = TimeSpan.FromHours(1);
 
+    /// <summary>When set, served verbatim as the discovery document instead of the stand-in's own.</summary>
+    public string? DiscoveryDocument { get; set; }
+
     /// <summary>Every query string <c>events.list</c> was called with, in order.</summary>
     public IReadOnlyList<string> EventQueries { get { lock (_gate) { return [.. _eventQueries]; } } }
 
@@ -70,6 +75,9 @@ public sealed class GoogleCalendarStandIn : IAsyncDisposable
 
     /// <summary>How many sync tokens were refused with 410 Gone.</summary>
     public int GoneAnswers { get; private set; }
+
+    /// <summary>How many sync tokens were refused with 400 Bad Request (see <see cref="RejectSyncTokens"/>).</summary>
+    public int RejectedSyncTokens { get; private set; }
 
     public static async Task<GoogleCalendarStandIn> StartAsync(string clientId = "oo-google-client", string clientSecret = "oo-google-secret")
     {
@@ -95,7 +103,7 @@ public sealed class GoogleCalendarStandIn : IAsyncDisposable
     {
         lock (_gate)
         {
-            var id = $"ev{_events.Count + 1}";
+            var id = $"ev{++_eventIds}";
             _events.Add(new StandInEvent(id, summary, start, length, busy, attendees, description, dailyInstances, allDay) { ChangedAt = ++_sequence });
             return id;
         }
@@ -124,6 +132,29 @@ public sealed class GoogleCalendarStandIn : IAsyncDisposable
     /// <summary>The id Google gives the instance of series <paramref name="seriesId"/> that starts at <paramref name="start"/>.</summary>
     public static string InstanceId(string seriesId, DateTimeOffset start) =>
         $"{seriesId}_{start.UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture)}";
+
+    /// <summary>Makes every sync token issued so far answer 400 Bad Request (as Google does for a token it does not take).</summary>
+    public void RejectSyncTokens()
+    {
+        lock (_gate)
+        {
+            _rejectedBelow = _sequence + 1;
+        }
+    }
+
+    /// <summary>
+    /// From now on the person signs in as another Google account: another primary calendar, without any of the events
+    /// so far (and no incremental listing reports them gone, as they were never this calendar's).
+    /// </summary>
+    public void SwitchAccount(string calendarId)
+    {
+        lock (_gate)
+        {
+            CalendarId = calendarId;
+            _events.Clear();
+            _cancelledInstances.Clear();
+        }
+    }
 
     /// <summary>Makes every sync token issued so far answer 410 Gone (as when Google resets a calendar's tokens).</summary>
     public void ExpireSyncTokens()
@@ -179,7 +210,7 @@ public sealed class GoogleCalendarStandIn : IAsyncDisposable
 
             await next(context);
         });
-        app.MapGet("/.well-known/openid-configuration", () => Results.Json(new Dictionary<string, string>
+        app.MapGet("/.well-known/openid-configuration", () => DiscoveryDocument is { } replaced ? Results.Text(replaced, "application/json") : Results.Json(new Dictionary<string, string>
         {
             ["issuer"] = Authority,
             ["authorization_endpoint"] = $"{Authority}/o/oauth2/v2/auth",
@@ -314,6 +345,13 @@ public sealed class GoogleCalendarStandIn : IAsyncDisposable
             }
 
             long since = 0;
+            if (incremental && syncToken.StartsWith("sync-", StringComparison.Ordinal)
+                && long.TryParse(syncToken.AsSpan(5), CultureInfo.InvariantCulture, out var issued) && issued < _rejectedBelow)
+            {
+                RejectedSyncTokens++;
+                return Results.BadRequest(new { error = new { code = 400, message = "Invalid sync token value." } });
+            }
+
             if (incremental && (!syncToken.StartsWith("sync-", StringComparison.Ordinal)
                 || !long.TryParse(syncToken.AsSpan(5), CultureInfo.InvariantCulture, out since) || since < _expiredBelow))
             {

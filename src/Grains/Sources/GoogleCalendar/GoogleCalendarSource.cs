@@ -83,9 +83,11 @@ public sealed class GoogleCalendarSource(
                     Cursor = SyncCursor.Write(since, changes.NextSyncToken),
                 };
             }
-            catch (TaskSourceException ex) when (ex.InnerException is GoogleCalendarException { Fault: GoogleCalendarFault.SyncTokenExpired })
+            catch (TaskSourceException ex) when (ex.InnerException is GoogleCalendarException { Fault: GoogleCalendarFault.SyncTokenExpired }
+                or GoogleCalendarException { Fault: GoogleCalendarFault.Rejected, StatusCode: 400 })
             {
-                // 410 Gone: the token is too old or Google reset it; a complete listing starts over below.
+                // 410 Gone: the token is too old or Google reset it; 400: Google no longer takes it (or never did, for
+                // this calendar). Either way a complete listing starts over below, and a real refusal shows there.
             }
         }
 
