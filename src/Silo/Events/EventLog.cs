@@ -29,40 +29,71 @@ internal sealed class EventLog(Database database, IOptions<EventLogOptions> opti
 
     public async IAsyncEnumerable<OOEvent> TailAsync(EventFilter filter, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        long floor;
+        long newest;
         await using (var connection = await database.OpenAsync(cancellationToken))
         {
-            floor = filter.AfterId ?? await NewestIdAsync(connection, cancellationToken);
+            newest = filter.AfterId ?? await NewestIdAsync(connection, cancellationToken);
         }
 
-        // Ids are taken before commit, so on PostgreSQL another silo's row may appear below one already shown: ids
-        // seen in the last TailSettleTime are remembered and the floor stays below them until then.
-        var seen = new Dictionary<long, DateTimeOffset>();
+        // Two cursors. New rows are read above `newest` (the highest id shown), as many pages as there are. Ids are
+        // taken before commit, so on PostgreSQL another silo's row may appear below an id already shown: the gap
+        // `floor < id <= newest` is read again (ids only) for rows not shown yet. `floor` is the `newest` of a poll at
+        // least TailSettleTime ago, so the gap holds only the last few seconds of rows.
+        var floor = newest;
+        var shown = new HashSet<long>();
+        var marks = new Queue<(DateTimeOffset At, long Newest)>();
         while (!cancellationToken.IsCancellationRequested)
         {
-            IReadOnlyList<OOEvent> rows;
-            await using (var connection = await database.OpenAsync(cancellationToken))
+            var late = new List<OOEvent>();
+            if (newest > floor)
             {
-                rows = await ReadAsync(connection, filter with { Limit = MaxLimit }, floor, newestFirst: false, cancellationToken);
+                await using var connection = await database.OpenAsync(cancellationToken);
+                var missing = (await IdsAsync(connection, filter, floor, newest, cancellationToken)).Where(id => !shown.Contains(id)).ToList();
+                foreach (var chunk in missing.Chunk(MaxLimit))
+                {
+                    late.AddRange(await ReadAsync(connection, filter with { Limit = MaxLimit }, floor, newestFirst: false, cancellationToken, chunk));
+                }
             }
 
-            var now = time.GetUtcNow();
-            foreach (var row in rows)
+            foreach (var row in late)
             {
-                if (seen.TryAdd(row.Id, now))
+                if (shown.Add(row.Id))
                 {
                     yield return row;
                 }
             }
 
-            var settled = seen.Where(s => now - s.Value >= _options.TailSettleTime).Select(s => s.Key).DefaultIfEmpty(floor).Max();
-            var unsettled = seen.Where(s => now - s.Value < _options.TailSettleTime).Select(s => s.Key).DefaultIfEmpty(long.MaxValue).Min();
-            floor = Math.Max(floor, Math.Min(settled, unsettled - 1));
-            foreach (var id in seen.Keys.Where(id => id <= floor).ToList())
+            while (true)
             {
-                seen.Remove(id);
+                IReadOnlyList<OOEvent> page;
+                await using (var connection = await database.OpenAsync(cancellationToken))
+                {
+                    page = await ReadAsync(connection, filter with { Limit = MaxLimit }, newest, newestFirst: false, cancellationToken);
+                }
+
+                foreach (var row in page)
+                {
+                    newest = Math.Max(newest, row.Id);
+                    if (shown.Add(row.Id))
+                    {
+                        yield return row;
+                    }
+                }
+
+                if (page.Count < MaxLimit)
+                {
+                    break;
+                }
             }
 
+            var now = time.GetUtcNow();
+            marks.Enqueue((now, newest));
+            while (marks.TryPeek(out var mark) && now - mark.At >= _options.TailSettleTime)
+            {
+                floor = Math.Max(floor, marks.Dequeue().Newest);
+            }
+
+            shown.RemoveWhere(id => id <= floor);
             await Task.Delay(_options.TailPollInterval, time, cancellationToken);
         }
     }
@@ -90,16 +121,75 @@ internal sealed class EventLog(Database database, IOptions<EventLogOptions> opti
         : "id, subject, user_id, at, payload_json";
 
     private async Task<IReadOnlyList<OOEvent>> ReadAsync(
-        DbConnection connection, EventFilter filter, long? afterId, bool newestFirst, CancellationToken cancellationToken)
+        DbConnection connection, EventFilter filter, long? afterId, bool newestFirst, CancellationToken cancellationToken, long[]? ids = null)
     {
         await using var sql = connection.CreateCommand();
         var text = new StringBuilder($"SELECT {Columns(database.Engine)} FROM oo_events WHERE 1 = 1");
+        if (ids is not null)
+        {
+            text.Append(" AND id IN (").AppendJoin(", ", ids.Select((_, i) => $"@i{i}")).Append(')');
+            for (var i = 0; i < ids.Length; i++)
+            {
+                AnalyticsCommand.Add(sql, $"i{i}", ids[i]);
+            }
+        }
+
+        if (!AppendFilter(sql, text, filter))
+        {
+            return [];
+        }
+
+        if (afterId is { } after)
+        {
+            text.Append(" AND id > @after");
+            AnalyticsCommand.Add(sql, "after", after);
+        }
+
+        text.Append(newestFirst ? " ORDER BY id DESC" : " ORDER BY id").Append(" LIMIT @limit");
+        AnalyticsCommand.Add(sql, "limit", Math.Clamp(filter.Limit, 1, MaxLimit));
+        sql.CommandText = text.ToString();
+        var events = new List<OOEvent>();
+        await using var reader = await sql.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            events.Add(Read(reader));
+        }
+
+        return events;
+    }
+
+    /// <summary>The ids in <c>(after, upTo]</c> the filter selects, oldest first.</summary>
+    private async Task<IReadOnlyList<long>> IdsAsync(DbConnection connection, EventFilter filter, long after, long upTo, CancellationToken cancellationToken)
+    {
+        await using var sql = connection.CreateCommand();
+        var text = new StringBuilder("SELECT id FROM oo_events WHERE id > @after AND id <= @upTo");
+        AnalyticsCommand.Add(sql, "after", after);
+        AnalyticsCommand.Add(sql, "upTo", upTo);
+        if (!AppendFilter(sql, text, filter))
+        {
+            return [];
+        }
+
+        sql.CommandText = text.Append(" ORDER BY id").ToString();
+        var ids = new List<long>();
+        await using var reader = await sql.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            ids.Add(reader.GetInt64(0));
+        }
+
+        return ids;
+    }
+
+    /// <summary>Adds the subject, user and time conditions; false when the subject prefix selects no subject.</summary>
+    private bool AppendFilter(DbCommand sql, StringBuilder text, EventFilter filter)
+    {
         if (filter.SubjectPrefix is { Length: > 0 } prefix)
         {
             var subjects = SubjectsOf(prefix);
             if (subjects.Count == 0)
             {
-                return [];
+                return false;
             }
 
             text.Append(" AND subject IN (").AppendJoin(", ", subjects.Select((_, i) => $"@s{i}")).Append(')');
@@ -127,23 +217,7 @@ internal sealed class EventLog(Database database, IOptions<EventLogOptions> opti
             AnalyticsCommand.Add(sql, "until", EventTimestamps.ToDatabase(database.Engine, until));
         }
 
-        if (afterId is { } after)
-        {
-            text.Append(" AND id > @after");
-            AnalyticsCommand.Add(sql, "after", after);
-        }
-
-        text.Append(newestFirst ? " ORDER BY id DESC" : " ORDER BY id").Append(" LIMIT @limit");
-        AnalyticsCommand.Add(sql, "limit", Math.Clamp(filter.Limit, 1, MaxLimit));
-        sql.CommandText = text.ToString();
-        var events = new List<OOEvent>();
-        await using var reader = await sql.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            events.Add(Read(reader));
-        }
-
-        return events;
+        return true;
     }
 
     private static async Task<long> NewestIdAsync(DbConnection connection, CancellationToken cancellationToken)

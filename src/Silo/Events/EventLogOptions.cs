@@ -5,6 +5,9 @@ public sealed class EventLogOptions
 {
     public const string Section = "OO:Events";
 
+    /// <summary>The longest <see cref="AcknowledgeTimeout"/> may be.</summary>
+    public static readonly TimeSpan MaxAcknowledgeTimeout = TimeSpan.FromSeconds(3);
+
     /// <summary>How long queued events wait for company before they are written. Default 100 ms.</summary>
     public TimeSpan FlushDelay { get; set; } = TimeSpan.FromMilliseconds(100);
 
@@ -23,6 +26,13 @@ public sealed class EventLogOptions
     /// </summary>
     public TimeSpan TailSettleTime { get; set; } = TimeSpan.FromSeconds(5);
 
-    /// <summary>How long erasing a user's events waits for the database. Default 10 s (under Orleans' 30 s call timeout).</summary>
-    public TimeSpan AcknowledgeTimeout { get; set; } = TimeSpan.FromSeconds(10);
+    /// <summary>
+    /// How long erasing a user's events waits for the database before its caller gets a <see cref="TimeoutException"/>
+    /// (the erasure stays queued, and the account's outbox retries it). At most 3 s: an account deletion already spends up
+    /// to 10 s disconnecting sources and 10 s erasing analytics rows within Orleans' 30 s call timeout. Default 3 s.
+    /// </summary>
+    public TimeSpan AcknowledgeTimeout { get; set; } = TimeSpan.FromSeconds(3);
+
+    /// <summary>The longest the writer keeps writing queued events at shutdown; what is left is logged and counted as dropped. Default 5 s.</summary>
+    public TimeSpan ShutdownDrainTimeout { get; set; } = TimeSpan.FromSeconds(5);
 }

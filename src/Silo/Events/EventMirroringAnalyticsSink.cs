@@ -7,7 +7,7 @@ namespace OO.Silo.Events;
 
 /// <summary>
 /// The analytics sink the grains get: every audit row, once written, is mirrored as an <c>admin.action</c> event (the
-/// audit row stays the record), and erasing a user erases their events after their analytics rows. Wrapping the sink
+/// audit row stays the record), and erasing a user erases their events alongside their analytics rows. Wrapping the sink
 /// covers every audited write, today's and those added later, without a line in each.
 /// </summary>
 internal sealed class EventMirroringAnalyticsSink(AnalyticsWriter analytics, EventWriter events) : IAnalyticsSink
@@ -29,9 +29,11 @@ internal sealed class EventMirroringAnalyticsSink(AnalyticsWriter analytics, Eve
             EventSubjects.AdminAction, record.Target, record.At, new { actor = record.Actor, action = record.Action, target = record.Target, detail = record.Detail }));
     }
 
-    async Task IAnalyticsSink.EraseUserAsync(string userId, CancellationToken cancellationToken)
-    {
-        await Inner.EraseUserAsync(userId, cancellationToken);
-        await events.EraseUserAsync(userId, cancellationToken);
-    }
+    /// <summary>
+    /// Both erasures are queued at once and waited for together, so the events add no deadline of their own to an account
+    /// deletion (theirs, at most 3 s, runs inside the analytics one). If either is not confirmed in time the caller gets
+    /// the error and its durable promise (the account's outbox) asks for both again; both are idempotent.
+    /// </summary>
+    Task IAnalyticsSink.EraseUserAsync(string userId, CancellationToken cancellationToken) =>
+        Task.WhenAll(Inner.EraseUserAsync(userId, cancellationToken), events.EraseUserAsync(userId, cancellationToken));
 }

@@ -17,7 +17,7 @@ namespace OO.Silo.Events;
 /// an erasure applies after the events queued before it). Each event carries a key made when it is queued, so a batch
 /// written again after a failure whose commit was unclear adds nothing twice. A failure of the database is retried with
 /// back-off; an event the database refuses is dropped and counted, never blocking the rest. The queue is drained on
-/// shutdown; events still queued when the process crashes are lost (see docs/events.md). On the embedded SQLite file a
+/// shutdown within <see cref="EventLogOptions.ShutdownDrainTimeout"/> (what is left is logged and counted); events still queued when the process crashes are lost (see docs/events.md). On the embedded SQLite file a
 /// batch goes through the file's one writer, like the analytics rows.
 /// </summary>
 public sealed partial class EventWriter(
@@ -54,7 +54,10 @@ public sealed partial class EventWriter(
     }
 
     /// <summary>Deletes every event about <paramref name="userId"/>, including those still queued. Idempotent.</summary>
-    /// <exception cref="TimeoutException">The database did not confirm in time; the erasure stays queued.</exception>
+    /// <exception cref="TimeoutException">
+    /// The database did not confirm within <see cref="EventLogOptions.AcknowledgeTimeout"/> (at most 3 s); the erasure stays
+    /// queued, and the caller's durable promise (the account's outbox) asks again.
+    /// </exception>
     public async Task EraseUserAsync(string userId, CancellationToken cancellationToken)
     {
         var erase = new EventCommand.Erase(userId, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
@@ -82,7 +85,42 @@ public sealed partial class EventWriter(
         }
 
         _queue.Writer.TryComplete();
-        await Drain(batch, CancellationToken.None);
+        // A database that stays down must not hold shutdown until the host gives up: the final drain has a budget.
+        using var budget = new CancellationTokenSource(_options.ShutdownDrainTimeout, time);
+        try
+        {
+            await Drain(batch, budget.Token);
+        }
+        catch (Exception error) when (budget.IsCancellationRequested)
+        {
+            Abandon(batch, error);
+        }
+    }
+
+    /// <summary>What the final drain could not write in its budget: counted, logged, and erasures waiting on it released.</summary>
+    private void Abandon(List<EventCommand> batch, Exception error)
+    {
+        while (_queue.Reader.TryRead(out var command))
+        {
+            batch.Add(command);
+        }
+
+        var rows = 0;
+        foreach (var command in batch)
+        {
+            if (command is EventCommand.Erase erase)
+            {
+                erase.Completion.TrySetException(new InvalidOperationException("The event writer stopped before the erasure was written."));
+            }
+            else
+            {
+                rows++;
+            }
+        }
+
+        batch.Clear();
+        _dropped.Add(rows, new KeyValuePair<string, object?>("reason", "shutdown"));
+        LogNotWrittenAtShutdown(logger, error, rows, _options.ShutdownDrainTimeout.TotalSeconds);
     }
 
     private async Task Drain(List<EventCommand> batch, CancellationToken cancellationToken)
@@ -290,6 +328,9 @@ public sealed partial class EventWriter(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "The database refused a {Subject} event ({Error}); it is dropped")]
     private static partial void LogRefused(ILogger logger, string subject, string error);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The event writer stopped with {Count} events not written: the database did not take them within {BudgetSeconds} s of shutdown")]
+    private static partial void LogNotWrittenAtShutdown(ILogger logger, Exception exception, int count, double budgetSeconds);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Enforcing event retention failed; it is retried at the next sweep")]
     private static partial void LogSweepFailed(ILogger logger, Exception exception);

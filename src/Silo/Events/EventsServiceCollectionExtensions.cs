@@ -19,8 +19,9 @@ public static class EventsServiceCollectionExtensions
             .Validate(o => o.FlushDelay >= TimeSpan.Zero, "OO__Events__FlushDelay must not be negative.")
             .Validate(o => o.TailPollInterval > TimeSpan.Zero && o.TailSettleTime >= TimeSpan.Zero,
                 "OO__Events__TailPollInterval must be positive and OO__Events__TailSettleTime not negative.")
-            .Validate(o => o.AcknowledgeTimeout > TimeSpan.Zero && o.AcknowledgeTimeout < TimeSpan.FromSeconds(30),
-                "OO__Events__AcknowledgeTimeout must be positive and under Orleans' 30 s grain call timeout.")
+            .Validate(o => o.AcknowledgeTimeout > TimeSpan.Zero && o.AcknowledgeTimeout <= EventLogOptions.MaxAcknowledgeTimeout,
+                "OO__Events__AcknowledgeTimeout must be positive and at most 3 s (an account deletion shares Orleans' 30 s call timeout).")
+            .Validate(o => o.ShutdownDrainTimeout >= TimeSpan.Zero, "OO__Events__ShutdownDrainTimeout must not be negative.")
             .ValidateOnStart();
         services.AddSingleton<EventWriter>();
         services.AddSingleton<IEventSink>(sp => sp.GetRequiredService<EventWriter>());
