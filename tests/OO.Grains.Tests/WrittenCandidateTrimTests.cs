@@ -1,3 +1,4 @@
+using OO.Grains.Sources.GoogleCalendar;
 using OO.Grains.Interfaces.Tasks;
 using OO.Grains.Interfaces.Tips;
 using OO.Grains.Users;
@@ -13,6 +14,7 @@ public sealed class WrittenCandidateTrimTests
     public void Expired_then_put_off_then_oldest_go_first_and_the_shown_candidate_and_calendar_reminders_stay()
     {
         var reminder = CalendarReminders.Candidate(
+            GoogleCalendarSource.ProviderName,
             new CalendarEntry("review", Now.AddHours(1), Now.AddHours(2), Busy: true, AllDay: false, "Design review"), TimeZoneInfo.Utc, Now.AddDays(-3));
         var shown = Written("shown", createdDaysAgo: 2);
         var old = Written("old", createdDaysAgo: 1.5);
@@ -31,6 +33,7 @@ public sealed class WrittenCandidateTrimTests
     public void Candidates_that_must_stay_may_leave_the_cache_longer_than_it_keeps()
     {
         var reminder = CalendarReminders.Candidate(
+            GoogleCalendarSource.ProviderName,
             new CalendarEntry("review", Now.AddHours(1), Now.AddHours(2), Busy: true, AllDay: false, "Design review"), TimeZoneInfo.Utc, Now);
         var shown = Written("shown", createdDaysAgo: 1);
         var other = Written("other", createdDaysAgo: 0);
