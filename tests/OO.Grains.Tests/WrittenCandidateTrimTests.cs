@@ -1,6 +1,6 @@
-using OO.Grains.Sources.GoogleCalendar;
 using OO.Grains.Interfaces.Tasks;
 using OO.Grains.Interfaces.Tips;
+using OO.Grains.Sources.GoogleCalendar;
 using OO.Grains.Users;
 
 namespace OO.Grains.Tests;
