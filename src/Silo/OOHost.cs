@@ -102,8 +102,8 @@ public static class OOHost
     /// <summary>
     /// An unpublished build serves Blazor's script (<c>_framework/blazor.web.js</c>) from where the build's static web
     /// assets manifest says it is (the NuGet cache). ASP.NET Core loads that manifest only in Development and only under
-    /// the entry assembly's name, so a Production run from the build, or a test host, would answer 404: load the Silo's
-    /// own here. A published build has no such manifest (its files are in wwwroot) and is left as it is.
+    /// the entry assembly's name, so a Production run from the build, or a test host, would answer with an empty script:
+    /// load the Silo's own here. A published build has no such manifest (its files are in wwwroot) and is left as it is.
     /// </summary>
     private static void UseBuildStaticWebAssets(WebApplicationBuilder builder)
     {
