@@ -31,6 +31,7 @@ public static class OOHost
     {
         var builder = WebApplication.CreateBuilder(args);
         configure?.Invoke(builder);
+        UseBuildStaticWebAssets(builder);
 
         var settings = HostSettings.Load(builder.Configuration, builder.Environment.ContentRootPath);
         // Checked here too (the options validate it again), so a bad value stops the start with its one sentence.
@@ -96,6 +97,23 @@ public static class OOHost
         app.MapAdminOperationsApi().RequireAuthorization(OOClaims.AdminPolicy);
         app.MapOrleansDashboard("/dashboard").RequireAuthorization(OOClaims.AdminPolicy).WithOODashboardInputChecks();
         return app;
+    }
+
+    /// <summary>
+    /// An unpublished build serves Blazor's script (<c>_framework/blazor.web.js</c>) from where the build's static web
+    /// assets manifest says it is (the NuGet cache). ASP.NET Core loads that manifest only in Development and only under
+    /// the entry assembly's name, so a Production run from the build, or a test host, would answer with an empty script:
+    /// load the Silo's own here. A published build has no such manifest (its files are in wwwroot) and is left as it is.
+    /// </summary>
+    private static void UseBuildStaticWebAssets(WebApplicationBuilder builder)
+    {
+        var manifest = Path.Combine(AppContext.BaseDirectory, "OO.Silo.staticwebassets.runtime.json");
+        var loadedByDefault = builder.Environment.IsDevelopment() && builder.Environment.ApplicationName == "OO.Silo";
+        if (File.Exists(manifest) && !loadedByDefault)
+        {
+            builder.WebHost.UseSetting(WebHostDefaults.StaticWebAssetsKey, manifest);
+            builder.WebHost.UseStaticWebAssets();
+        }
     }
 
     /// <summary>
